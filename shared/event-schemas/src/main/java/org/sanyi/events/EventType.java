@@ -1,0 +1,60 @@
+package org.sanyi.events;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The catalogue of every event type the exchange can publish. Each entry names its CloudEvents {@code type}, its
+ * topic and its JSON Schema file under {@code schemas/} on the classpath; the schema's {@code $id} is the
+ * {@code dataschema} attribute of every event of that type. Schema files are versioned by major and never removed.
+ */
+public enum EventType {
+    INSTITUTION_UPSERTED(
+            "org.sanyi.directory.institution.upserted.v1",
+            Topic.DIRECTORY_INSTITUTIONS,
+            "directory/institution-upserted.v1.json"),
+    MEDICAL_GROUP_UPSERTED(
+            "org.sanyi.directory.group.upserted.v1", Topic.DIRECTORY_GROUPS, "directory/group-upserted.v1.json");
+
+    /** Prefix of every {@code $id} and therefore of every {@code ce_dataschema}. */
+    public static final String SCHEMA_ID_PREFIX = "urn:sanyi:event-schema:";
+
+    private final String ceType;
+    private final Topic topic;
+    private final String schemaFile;
+
+    EventType(String ceType, Topic topic, String schemaFile) {
+        this.ceType = ceType;
+        this.topic = topic;
+        this.schemaFile = schemaFile;
+    }
+
+    /** The CloudEvents {@code type}, {@code org.sanyi.<domain>.<event>.v<major>}. */
+    public String ceType() {
+        return ceType;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    /** Path of the JSON Schema relative to {@code schemas/}. */
+    public String schemaFile() {
+        return schemaFile;
+    }
+
+    /** Classpath resource of the JSON Schema. */
+    public String schemaResource() {
+        return "schemas/" + schemaFile;
+    }
+
+    /** The CloudEvents {@code dataschema}: equal to the schema file's {@code $id}. */
+    public URI dataSchema() {
+        return URI.create(SCHEMA_ID_PREFIX + schemaFile.replace(".json", ""));
+    }
+
+    public static Optional<EventType> byCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+}

@@ -1,0 +1,115 @@
+package org.sanyi.platform.audit;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Gives committed audit records their place in the hash chain, in the order it sees them. Chaining after commit,
+ * in one background writer, keeps audited requests from queueing on a single chain head.
+ */
+@ApplicationScoped
+public class AuditSealer {
+
+    private static final Logger LOG = Logger.getLogger(AuditSealer.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "sanyi.audit.seal-interval", defaultValue = "PT0.25S")
+    java.time.Duration sealInterval;
+
+    private ScheduledExecutorService executor;
+
+    void start(@Observes StartupEvent startup) {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "audit-sealer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(
+                this::sealQuietly, sealInterval.toMillis(), sealInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private void sealQuietly() {
+        try {
+            while (sealBatch() > 0) {
+                // keep going until the backlog is sealed
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Audit sealing failed, will retry: %s", e.toString());
+        }
+    }
+
+    /** Seals up to 1000 committed records; returns how many. */
+    public int sealBatch() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = connection.prepareStatement(
+                                "select pg_try_advisory_xact_lock(hashtext('sanyi-audit-sealer'))");
+                        ResultSet locked = lock.executeQuery()) {
+                    if (!locked.next() || !locked.getBoolean(1)) {
+                        connection.rollback();
+                        return 0;
+                    }
+                }
+                long chainSeq = 0;
+                String previousHash = AuditChain.GENESIS;
+                try (PreparedStatement head = connection.prepareStatement(
+                                "select chain_seq, hash from audit_record where chain_seq is not null"
+                                        + " order by chain_seq desc limit 1");
+                        ResultSet result = head.executeQuery()) {
+                    if (result.next()) {
+                        chainSeq = result.getLong(1);
+                        previousHash = result.getString(2);
+                    }
+                }
+                int sealed = 0;
+                try (PreparedStatement unsealed = connection.prepareStatement("select " + AuditChain.COLUMNS
+                                + " from audit_record where chain_seq is null order by id limit 1000");
+                        PreparedStatement seal = connection.prepareStatement(
+                                "update audit_record set chain_seq = ?, prev_hash = ?, hash = ? where id = ?");
+                        ResultSet rows = unsealed.executeQuery()) {
+                    while (rows.next()) {
+                        chainSeq++;
+                        String hash = AuditChain.hash(rows, chainSeq, previousHash);
+                        seal.setLong(1, chainSeq);
+                        seal.setString(2, previousHash);
+                        seal.setString(3, hash);
+                        seal.setLong(4, rows.getLong("id"));
+                        seal.addBatch();
+                        previousHash = hash;
+                        sealed++;
+                    }
+                    if (sealed > 0) {
+                        seal.executeBatch();
+                    }
+                }
+                connection.commit();
+                return sealed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.sanyi.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Tuning of the outbox relay. */
+@ConfigMapping(prefix = "sanyi.outbox")
+public interface OutboxConfig {
+
+    /** Rows read and published per round trip. */
+    @WithDefault("500")
+    int batchSize();
+
+    /**
+     * Longest wait between two looks at the table when no commit woke the relay: the bound on latency for rows
+     * written by another instance, or left behind by a crash.
+     */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** First pause after Kafka failed; doubled on every further failure up to {@link #maxBackoff()}. */
+    @WithDefault("200ms")
+    Duration initialBackoff();
+
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /** How long a send may wait for the broker's acknowledgement before the batch is retried. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** Published rows older than this are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Turn the relay off, e.g. for a read-only instance. */
+    @WithDefault("true")
+    boolean enabled();
+}

@@ -1,0 +1,67 @@
+package org.sanyi.platform.problem;
+
+import java.util.List;
+
+/** Problems every service can answer with, whatever its domain. */
+public enum PlatformProblem implements ProblemType {
+    VALIDATION_FAILED("PLT-0001", 400, "validation-failed", "The request has invalid fields"),
+    MALFORMED_BODY("PLT-0002", 400, "malformed-body", "The request body is not well-formed JSON"),
+    INVALID_FIELD_TYPE("PLT-0003", 400, "invalid-field-type", "A field has a value of the wrong type"),
+    BAD_REQUEST("PLT-0004", 400, "bad-request", "The request cannot be processed"),
+    UNAUTHENTICATED("PLT-0005", 401, "unauthenticated", "A valid bearer token is required"),
+    FORBIDDEN("PLT-0006", 403, "forbidden", "The calling institution or role may not do this"),
+    NOT_FOUND("PLT-0007", 404, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED("PLT-0008", 405, "method-not-allowed", "The method is not allowed on this resource"),
+    NOT_ACCEPTABLE("PLT-0009", 406, "not-acceptable", "No acceptable representation is available"),
+    CONCURRENT_MODIFICATION(
+            "PLT-0010", 409, "concurrent-modification", "The resource was changed by another request; retry"),
+    PAYLOAD_TOO_LARGE("PLT-0011", 413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE("PLT-0012", 415, "unsupported-media-type", "The request content type is not supported"),
+    INTERNAL_ERROR("PLT-0013", 500, "internal-error", "An unexpected error occurred"),
+    UNAVAILABLE("PLT-0014", 503, "unavailable", "The service is temporarily unavailable"),
+    IDEMPOTENCY_KEY_REUSED(
+            "PLT-0015",
+            422,
+            "idempotency-key-reused",
+            "The Idempotency-Key was already used with a different request body");
+
+    private final String code;
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    PlatformProblem(String code, int status, String slug, String title) {
+        this.code = code;
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String slug() {
+        return slug;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    /** Registered in META-INF/services. */
+    public static final class Catalogue implements ProblemCatalogue {
+        @Override
+        public List<PlatformProblem> problemTypes() {
+            return List.of(values());
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.sanyi.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into {@code application/problem+json}. Domain code throws {@link ApiProblem}; everything else
+ * a framework can throw is translated here once, so no response ever carries a stack trace or a class name.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem problem, UriInfo uri) {
+        return respond(problem.problemType(), problem.detail(), uri, problem.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldViolation> violations = e.getConstraintViolations().stream()
+                .map(v -> new FieldViolation(fieldPath(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail =
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return respond(PlatformProblem.VALIDATION_FAILED, detail, uri, violations);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = "expected a value of type " + simpleTargetType(e);
+        return respond(
+                PlatformProblem.INVALID_FIELD_TYPE,
+                field + ": " + message,
+                uri,
+                List.of(new FieldViolation(field, message)));
+    }
+
+    @ServerExceptionMapper(priority = 2)
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        // Our own value objects reject bad values with IllegalArgumentException; their message is safe to show.
+        // Jackson's own messages name Java classes, so they are never shown.
+        String message = e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
+                ? firstLine(iae.getMessage())
+                : "invalid value";
+        return respond(
+                PlatformProblem.INVALID_FIELD_TYPE,
+                field + ": " + message,
+                uri,
+                List.of(new FieldViolation(field, message)));
+    }
+
+    @ServerExceptionMapper(priority = 3)
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return respond(PlatformProblem.MALFORMED_BODY, "The body could not be parsed as JSON" + where, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationCompletion(AuthenticationCompletionException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(PlatformProblem.FORBIDDEN, "The caller's role does not allow this operation", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return concurrentModification(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return concurrentModification(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(PlatformProblem.NOT_FOUND, "No resource at " + uri.getPath(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        Response.ResponseBuilder builder = problem(
+                PlatformProblem.METHOD_NOT_ALLOWED,
+                "Allowed methods: " + e.getResponse().getAllowedMethods(),
+                uri,
+                List.of());
+        return builder.allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return respond(PlatformProblem.NOT_ACCEPTABLE, "Ask for application/json", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e, UriInfo uri) {
+        return respond(PlatformProblem.UNSUPPORTED_MEDIA_TYPE, "Send application/json", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ProblemType type =
+                switch (status) {
+                    case 401 -> PlatformProblem.UNAUTHENTICATED;
+                    case 403 -> PlatformProblem.FORBIDDEN;
+                    case 404 -> PlatformProblem.NOT_FOUND;
+                    case 405 -> PlatformProblem.METHOD_NOT_ALLOWED;
+                    case 406 -> PlatformProblem.NOT_ACCEPTABLE;
+                    case 413 -> PlatformProblem.PAYLOAD_TOO_LARGE;
+                    case 415 -> PlatformProblem.UNSUPPORTED_MEDIA_TYPE;
+                    case 503 -> PlatformProblem.UNAVAILABLE;
+                    default -> status >= 500 ? PlatformProblem.INTERNAL_ERROR : PlatformProblem.BAD_REQUEST;
+                };
+        if (status >= 500) {
+            return internalError(e, uri);
+        }
+        return respond(type, type.title(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        return internalError(e, uri);
+    }
+
+    private Response internalError(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
+        return respond(
+                PlatformProblem.INTERNAL_ERROR,
+                "Quote error id " + errorId + " when reporting this problem",
+                uri,
+                List.of());
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return problem(PlatformProblem.UNAUTHENTICATED, "Send a valid bearer token", uri, List.of())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private Response concurrentModification(UriInfo uri) {
+        return respond(
+                PlatformProblem.CONCURRENT_MODIFICATION,
+                "Another request changed this resource first; read it again and retry",
+                uri,
+                List.of());
+    }
+
+    private static Response respond(ProblemType type, String detail, UriInfo uri, List<FieldViolation> errors) {
+        return problem(type, detail, uri, errors).build();
+    }
+
+    private static Response.ResponseBuilder problem(
+            ProblemType type, String detail, UriInfo uri, List<FieldViolation> errors) {
+        return Response.status(type.status())
+                .type(ProblemBody.MEDIA_TYPE)
+                .entity(ProblemBody.of(type, detail, uri == null ? null : uri.getPath(), errors));
+    }
+
+    /** {@code create.request.patient.value} → {@code patient.value}: drop the method and parameter nodes. */
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getIndex() != null && path.length() > 0) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null
+                    && !node.getName().isEmpty()
+                    && !node.getName().startsWith("<")) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(node.getName());
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    private static String simpleTargetType(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "different shape";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "boolean";
+        }
+        if (target.isEnum()) {
+            return "one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (target == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "ISO-8601 date or time";
+        }
+        return "object";
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
