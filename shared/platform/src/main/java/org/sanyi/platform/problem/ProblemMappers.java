@@ -3,6 +3,7 @@ package org.sanyi.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -49,6 +50,16 @@ public class ProblemMappers {
         String detail =
                 violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
         return respond(PlatformProblem.VALIDATION_FAILED, detail, uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return respond(
+                PlatformProblem.INVALID_FIELD_TYPE,
+                field + ": unknown field",
+                uri,
+                List.of(new FieldViolation(field, "unknown field")));
     }
 
     @ServerExceptionMapper(priority = 1)
