@@ -15,7 +15,20 @@ public enum EventType {
             Topic.DIRECTORY_INSTITUTIONS,
             "directory/institution-upserted.v1.json"),
     MEDICAL_GROUP_UPSERTED(
-            "org.sanyi.directory.group.upserted.v1", Topic.DIRECTORY_GROUPS, "directory/group-upserted.v1.json");
+            "org.sanyi.directory.group.upserted.v1", Topic.DIRECTORY_GROUPS, "directory/group-upserted.v1.json"),
+    /** A sending institution asked a receiver to take a patient over (data: referral.ReferralEvent). */
+    REFERRAL_REQUESTED("org.sanyi.referral.requested.v1", Topic.REFERRAL_EVENTS, "referral/requested.v1.json"),
+    /** The sender's referral reviewer approved the referral (转诊审核); afterwards for green-channel referrals. */
+    REFERRAL_REVIEWED("org.sanyi.referral.reviewed.v1", Topic.REFERRAL_EVENTS, "referral/reviewed.v1.json"),
+    REFERRAL_ACCEPTED("org.sanyi.referral.accepted.v1", Topic.REFERRAL_EVENTS, "referral/accepted.v1.json"),
+    REFERRAL_REJECTED("org.sanyi.referral.rejected.v1", Topic.REFERRAL_EVENTS, "referral/rejected.v1.json"),
+    /** The patient arrived at (or was admitted by) the receiver. */
+    REFERRAL_ARRIVED("org.sanyi.referral.arrived.v1", Topic.REFERRAL_EVENTS, "referral/arrived.v1.json"),
+    /** The receiver returned its summary to the sender: the loop is closed. */
+    REFERRAL_COMPLETED("org.sanyi.referral.completed.v1", Topic.REFERRAL_EVENTS, "referral/completed.v1.json"),
+    REFERRAL_CANCELLED("org.sanyi.referral.cancelled.v1", Topic.REFERRAL_EVENTS, "referral/cancelled.v1.json"),
+    /** Nobody answered within the region's response time. */
+    REFERRAL_EXPIRED("org.sanyi.referral.expired.v1", Topic.REFERRAL_EVENTS, "referral/expired.v1.json");
 
     /** Prefix of every {@code $id} and therefore of every {@code ce_dataschema}. */
     public static final String SCHEMA_ID_PREFIX = "urn:sanyi:event-schema:";

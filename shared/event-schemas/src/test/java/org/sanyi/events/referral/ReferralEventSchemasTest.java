@@ -57,9 +57,8 @@ class ReferralEventSchemasTest {
         for (EventType type : REFERRAL_TYPES) {
             ObjectNode event = requested();
             event.put("patientName", "张三");
-            assertThat(schema(type).validate(event))
-                    .as(type.ceType())
-                    .anyMatch(m -> m.getMessage().contains("patientName"));
+            assertThat(schema(type).validate(event)).as(type.ceType()).anyMatch(m -> m.getMessage()
+                    .contains("patientName"));
         }
     }
 
@@ -94,8 +93,9 @@ class ReferralEventSchemasTest {
     }
 
     private static ObjectNode requested() throws Exception {
-        return (ObjectNode) MAPPER.readTree(
-                """
+        return (ObjectNode)
+                MAPPER.readTree(
+                        """
                 {
                   "referralId": "0b6f3f5e-2a4c-4a8e-9d61-0c6f7c1f2a10",
                   "referralVersion": 0,
