@@ -154,6 +154,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The JSON reader reports some parse failures wrapped in a 400; answer them as if thrown directly.
+        if (e.getCause() instanceof UnrecognizedPropertyException cause) {
+            return unknownField(cause, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException cause) {
+            return mismatchedInput(cause, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException cause) {
+            return jsonMapping(cause, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return malformedJson(cause, uri);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type =
                 switch (status) {
