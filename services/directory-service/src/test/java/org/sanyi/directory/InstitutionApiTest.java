@@ -373,6 +373,22 @@ class InstitutionApiTest {
     }
 
     @Test
+    void anUnknownFieldIs400NamingIt() {
+        Callers.asAdmin()
+                .body(
+                        """
+                        {"name": "周宁县测试医院", "type": "GENERAL_HOSPITAL", "level": "SECONDARY",
+                         "ownership": "GOVERNMENT", "region": {"provinceCode": "350000", "cityCode": "350900",
+                         "countyCode": "350925", "village": "x"}, "active": true}""")
+                .when()
+                .put("/v1/institutions/" + Callers.freshCode("ZN"))
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("region.village"));
+    }
+
+    @Test
     void missingFieldsAre400NamingEachOne() {
         Callers.asAdmin()
                 .body(
