@@ -1,0 +1,83 @@
+package org.sanyi.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** A real PostgreSQL server (embedded binaries, separate process) whose data directory is kept across runs. */
+public final class LocalPostgres {
+
+    public static final String USERNAME = "postgres";
+    // Local connections are trusted by the embedded server; clients that insist on a password may send this one.
+    public static final String PASSWORD = "postgres";
+
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+    private final Path dataDirectory;
+    private final Path logFile;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    public LocalPostgres(Path dataDirectory, Path logFile, int port) {
+        this.dataDirectory = dataDirectory.toAbsolutePath();
+        this.logFile = logFile.toAbsolutePath();
+        this.port = port;
+    }
+
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            return;
+        }
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+        server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "localhost")
+                .setRegisterShutdownHook(false)
+                // Recovery after an unclean stop can take longer than the library's 10 s default.
+                .setPGStartupWait(Duration.ofSeconds(90))
+                .setOutputRedirector(toLog)
+                .setErrorRedirector(toLog)
+                .start();
+    }
+
+    /** Creates the database unless it exists; returns whether it was created. */
+    public boolean ensureDatabase(String name) throws SQLException {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid database name " + name);
+        }
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement exists =
+                    connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, name);
+                try (ResultSet result = exists.executeQuery()) {
+                    if (result.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + name);
+            }
+            return true;
+        }
+    }
+
+    public synchronized void stop() throws IOException {
+        if (server == null) {
+            return;
+        }
+        server.close();
+        server = null;
+    }
+}
