@@ -1,0 +1,162 @@
+package org.sanyi.referral.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sanyi.directory.replica.DirectoryReplica;
+import org.sanyi.directory.replica.DirectoryReplicaConsumer;
+import org.sanyi.events.directory.CareLevel;
+import org.sanyi.events.directory.InstitutionSnapshot;
+import org.sanyi.events.directory.InstitutionType;
+import org.sanyi.events.directory.MedicalGroupSnapshot;
+import org.sanyi.events.directory.Region;
+import org.sanyi.events.referral.DownReferralIndication;
+import org.sanyi.events.referral.ReferralDirection;
+import org.sanyi.events.referral.ReferralFlags;
+import org.sanyi.events.referral.ReferralUrgency;
+import org.sanyi.platform.problem.ApiProblem;
+import org.sanyi.platform.problem.FieldViolation;
+import org.sanyi.referral.domain.Icd10Code;
+import org.sanyi.referral.domain.ReferralPolicy;
+import org.sanyi.referral.domain.ReferralProblem;
+
+/**
+ * Decides what the caller must not decide: the direction of a referral and its policy flags, from the directory
+ * replica (levels, counties, effective-dated group memberships) and the region's policy on the referral date. Reads
+ * only memory, so the create path makes no call to another service.
+ */
+@ApplicationScoped
+public class ReferralRouting {
+
+    @Inject
+    DirectoryReplica directory;
+
+    @Inject
+    DirectoryReplicaConsumer directoryFeed;
+
+    @Inject
+    ReferralPolicies policies;
+
+    /** Direction, parties, flags and policy of a referral. */
+    public record Route(
+            InstitutionSnapshot sender,
+            InstitutionSnapshot receiver,
+            ReferralDirection direction,
+            ReferralFlags flags,
+            List<String> commonGroupIds,
+            ReferralPolicy policy) {}
+
+    public Route route(
+            String senderCode,
+            String receiverCode,
+            ReferralUrgency urgency,
+            Icd10Code diagnosis,
+            DownReferralIndication downReferralIndication,
+            boolean familyDoctorInvolved,
+            LocalDate referralDate) {
+        if (senderCode.equals(receiverCode)) {
+            throw new ApiProblem(
+                    ReferralProblem.SELF_REFERRAL,
+                    "Institution " + senderCode + " cannot refer a patient to itself",
+                    List.of(new FieldViolation("receiverInstitution", "is the calling institution itself")));
+        }
+        InstitutionSnapshot sender = careProvider(senderCode, "sender", "the calling institution");
+        InstitutionSnapshot receiver = careProvider(receiverCode, "receiverInstitution", "the receiver");
+
+        ReferralDirection direction = directionBetween(sender.level(), receiver.level());
+        ReferralPolicy policy = policies.applicable(regionsOf(sender), referralDate);
+        List<String> commonGroupIds = directory.commonGroups(senderCode, receiverCode, referralDate).stream()
+                .map(MedicalGroupSnapshot::id)
+                .sorted()
+                .toList();
+
+        boolean sameGroupEpisode = !commonGroupIds.isEmpty();
+        boolean properReferral = direction == ReferralDirection.UPWARD && sender.level() == CareLevel.GRASSROOTS
+                || direction == ReferralDirection.DOWNWARD
+                        && receiver.level() == CareLevel.GRASSROOTS
+                        && downReferralIndication != null;
+        boolean bypassedGrassroots = direction == ReferralDirection.UPWARD
+                && sender.level() != CareLevel.GRASSROOTS
+                && policy.parameters().inFirstContactCatalogue(diagnosis);
+        ReferralFlags flags = new ReferralFlags(
+                urgency == ReferralUrgency.GREEN_CHANNEL,
+                sameGroupEpisode,
+                sameGroupEpisode && policy.parameters().secondDeductibleWaiver(),
+                properReferral,
+                properReferral ? policy.parameters().properReferralUpliftPoints() : 0,
+                bypassedGrassroots,
+                differ(county(sender), county(receiver)),
+                differ(city(sender), city(receiver)),
+                familyDoctorInvolved,
+                sender.type() == InstitutionType.ELDERLY_CARE || receiver.type() == InstitutionType.ELDERLY_CARE);
+        return new Route(sender, receiver, direction, flags, commonGroupIds, policy);
+    }
+
+    /**
+     * 上转 to a higher care level, 下转 to a lower one; same level, or a party without a care level (医养结合
+     * institutions), is lateral.
+     */
+    static ReferralDirection directionBetween(CareLevel from, CareLevel to) {
+        if (from == CareLevel.NOT_APPLICABLE || to == CareLevel.NOT_APPLICABLE) {
+            return ReferralDirection.LATERAL;
+        }
+        int comparison = Integer.compare(to.rank(), from.rank());
+        return comparison > 0
+                ? ReferralDirection.UPWARD
+                : comparison < 0 ? ReferralDirection.DOWNWARD : ReferralDirection.LATERAL;
+    }
+
+    private InstitutionSnapshot careProvider(String code, String field, String role) {
+        InstitutionSnapshot institution = directory.institution(code).orElse(null);
+        if (institution == null) {
+            if (!directoryFeed.caughtUp()) {
+                throw new ApiProblem(
+                        ReferralProblem.DIRECTORY_NOT_READY,
+                        "The directory is still loading; " + role + " " + code + " is not known yet");
+            }
+            throw new ApiProblem(
+                    ReferralProblem.UNKNOWN_INSTITUTION,
+                    role + " " + code + " is not in the regional directory",
+                    List.of(new FieldViolation(field, "unknown institution " + code)));
+        }
+        if (!institution.active()
+                || institution.type() == null
+                || !institution.type().deliversCare()) {
+            throw new ApiProblem(
+                    ReferralProblem.NOT_A_CARE_PROVIDER,
+                    role + " " + code + " is " + (institution.active() ? "a " + institution.type() : "inactive")
+                            + " and cannot take part in a referral",
+                    List.of(new FieldViolation(field, "not an active care provider")));
+        }
+        return institution;
+    }
+
+    /** Most specific first: county, city, province. */
+    private static List<String> regionsOf(InstitutionSnapshot institution) {
+        List<String> regions = new ArrayList<>(3);
+        Region region = institution.region();
+        if (region != null) {
+            regions.add(region.countyCode());
+            regions.add(region.cityCode());
+            regions.add(region.provinceCode());
+        }
+        regions.removeIf(Objects::isNull);
+        return regions;
+    }
+
+    private static String county(InstitutionSnapshot institution) {
+        return institution.region() == null ? null : institution.region().countyCode();
+    }
+
+    private static String city(InstitutionSnapshot institution) {
+        return institution.region() == null ? null : institution.region().cityCode();
+    }
+
+    /** Unknown on either side is not evidence of a different area. */
+    private static boolean differ(String first, String second) {
+        return first != null && second != null && !first.equals(second);
+    }
+}

@@ -1,0 +1,341 @@
+package org.sanyi.referral.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.sanyi.events.EventType;
+import org.sanyi.events.directory.InstitutionSnapshot;
+import org.sanyi.events.referral.CancellationReason;
+import org.sanyi.events.referral.ReferralOutcome;
+import org.sanyi.events.referral.ReferralStatus;
+import org.sanyi.events.referral.RejectionReason;
+import org.sanyi.kernel.Identifier;
+import org.sanyi.platform.audit.AuditAction;
+import org.sanyi.platform.audit.AuditTrail;
+import org.sanyi.platform.outbox.Outbox;
+import org.sanyi.platform.patient.PatientPseudonyms;
+import org.sanyi.platform.problem.ApiProblem;
+import org.sanyi.platform.problem.PlatformProblem;
+import org.sanyi.platform.security.Caller;
+import org.sanyi.platform.security.CallerContext;
+import org.sanyi.referral.config.ReferralConfig;
+import org.sanyi.referral.domain.Referral;
+import org.sanyi.referral.domain.ReferralProblem;
+
+/**
+ * The referral use cases. Each runs in one transaction that changes the referral, records its event in the outbox
+ * and audits the access, so the three commit or vanish together. Only the sending institution reviews and cancels;
+ * only the receiving institution answers, records the arrival and completes.
+ */
+@ApplicationScoped
+@Transactional
+public class ReferralService {
+
+    /** Resource type of referrals in the audit trail. */
+    public static final String AUDIT_RESOURCE = "Referral";
+
+    /** Tolerated difference between the caller's clock and ours for a stated arrival time. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ReferralRouting routing;
+
+    @Inject
+    PatientPseudonyms pseudonyms;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CallerContext callerContext;
+
+    @Inject
+    ReferralConfig config;
+
+    /** The referral, and whether it is the one an earlier request with the same Idempotency-Key created. */
+    public record Creation(Referral referral, boolean replayed) {}
+
+    /**
+     * Creates a referral from the calling institution. With an idempotency key, a repeated request with the same
+     * body returns the referral the first one created; the same key with another body is refused.
+     *
+     * @param requestHash digest of the request body, compared on a repeated key
+     */
+    public Creation create(NewReferral request, String idempotencyKey, String requestHash) {
+        Caller caller = callerContext.caller();
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        if (idempotencyKey != null) {
+            // The insert waits for a concurrent request with the same key to finish; then exactly one of them wins.
+            int claimed = entityManager
+                    .createNativeQuery("insert into referral_idempotency_key"
+                            + " (institution_code, idempotency_key, request_hash, referral_id, created_at)"
+                            + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                    .setParameter(1, caller.institutionCode())
+                    .setParameter(2, idempotencyKey)
+                    .setParameter(3, requestHash)
+                    .setParameter(4, id)
+                    .setParameter(5, now)
+                    .executeUpdate();
+            if (claimed == 0) {
+                return replay(caller.institutionCode(), idempotencyKey, requestHash);
+            }
+        }
+
+        LocalDate referralDate = LocalDate.ofInstant(now, config.zone());
+        ReferralRouting.Route route = routing.route(
+                caller.institutionCode(),
+                request.receiverCode(),
+                request.urgency(),
+                request.diagnosis(),
+                request.downReferralIndication(),
+                request.familyDoctorInvolvement() != null,
+                referralDate);
+
+        Referral referral = new Referral();
+        referral.id = id;
+        referral.status = ReferralStatus.REQUESTED;
+        referral.direction = route.direction();
+        referral.urgency = request.urgency();
+        referral.senderCode = route.sender().code();
+        referral.senderLevel = route.sender().level();
+        referral.senderCounty = countyOf(route.sender());
+        referral.receiverCode = route.receiver().code();
+        referral.receiverLevel = route.receiver().level();
+        referral.receiverCounty = countyOf(route.receiver());
+        referral.patientIdSystem = request.patient().system();
+        referral.patientIdValue = request.patient().value();
+        referral.patientPseudonym = pseudonyms.pseudonymOf(request.patient());
+        referral.patientName = request.patientName();
+        referral.patientContact = request.patientContact();
+        referral.diagnosisCode = request.diagnosis().value();
+        referral.diagnosisCategory = request.diagnosis().category();
+        referral.diagnosisDisplay = request.diagnosisDisplay();
+        referral.reason = request.reason();
+        referral.requestedDepartment = request.requestedDepartment();
+        referral.attachments = new ArrayList<>(request.attachments());
+        referral.clinicianSystem = request.sendingClinician().system();
+        referral.clinicianValue = request.sendingClinician().value();
+        referral.familyDoctorInvolvement = request.familyDoctorInvolvement();
+        if (request.familyDoctor() != null) {
+            referral.familyDoctorSystem = request.familyDoctor().system();
+            referral.familyDoctorValue = request.familyDoctor().value();
+        }
+        referral.downReferralIndication = request.downReferralIndication();
+        referral.downReferralNote = request.downReferralNote();
+        referral.dischargeMedications = new ArrayList<>(request.dischargeMedications());
+        applyFlags(referral, route);
+        referral.requestedAt = now;
+        referral.requestedBy = subjectOf(caller);
+        referral.answerDueAt =
+                now.plus(route.policy().parameters().answerWithin().get(request.urgency()));
+
+        entityManager.persist(referral);
+        recordChange(referral, EventType.REFERRAL_REQUESTED, AuditAction.CREATE);
+        return new Creation(referral, false);
+    }
+
+    /** The referral's details, for its two parties only; every read is audited. */
+    public Referral read(UUID id) {
+        Referral referral = find(id);
+        requireParty(referral, Set.of(referral.senderCode, referral.receiverCode), "read");
+        audit.record(AuditAction.READ, AUDIT_RESOURCE, id.toString(), referral.patientPseudonym);
+        return referral;
+    }
+
+    /** Which side of its referrals an institution lists. */
+    public enum Side {
+        SENT,
+        RECEIVED,
+        BOTH
+    }
+
+    /**
+     * The calling institution's referrals, newest first, after the position {@code (before, beforeId)} when given.
+     * Summaries carry no patient identity; the search itself is audited once.
+     */
+    public List<Referral> list(Side side, ReferralStatus status, int limit, Instant before, UUID beforeId) {
+        String institution = callerContext.institutionCode();
+        StringBuilder query = new StringBuilder(
+                switch (side) {
+                    case SENT -> "senderCode = :institution";
+                    case RECEIVED -> "receiverCode = :institution";
+                    case BOTH -> "(senderCode = :institution or receiverCode = :institution)";
+                });
+        if (status != null) {
+            query.append(" and status = :status");
+        }
+        if (before != null) {
+            query.append(" and (requestedAt < :before or (requestedAt = :before and id < :beforeId))");
+        }
+        var select = entityManager
+                .createQuery("from Referral where " + query + " order by requestedAt desc, id desc", Referral.class)
+                .setParameter("institution", institution)
+                .setMaxResults(limit);
+        if (status != null) {
+            select.setParameter("status", status);
+        }
+        if (before != null) {
+            select.setParameter("before", before).setParameter("beforeId", beforeId);
+        }
+        List<Referral> referrals = select.getResultList();
+        audit.record(
+                AuditAction.SEARCH, AUDIT_RESOURCE, "side=" + side + (status == null ? "" : ",status=" + status), null);
+        return referrals;
+    }
+
+    public Referral review(UUID id, Long expectedVersion, Identifier reviewer, String note) {
+        Referral referral = asSender(id, expectedVersion, "review");
+        referral.review(reviewer, note, subjectOf(callerContext.caller()), now());
+        return recordChange(referral, EventType.REFERRAL_REVIEWED, AuditAction.UPDATE);
+    }
+
+    public Referral accept(UUID id, Long expectedVersion, Instant appointmentAt, String note) {
+        Referral referral = asReceiver(id, expectedVersion, "accept");
+        referral.accept(appointmentAt, note, now());
+        return recordChange(referral, EventType.REFERRAL_ACCEPTED, AuditAction.UPDATE);
+    }
+
+    public Referral reject(UUID id, Long expectedVersion, RejectionReason reason, String note) {
+        Referral referral = asReceiver(id, expectedVersion, "reject");
+        referral.reject(reason, note, now());
+        return recordChange(referral, EventType.REFERRAL_REJECTED, AuditAction.UPDATE);
+    }
+
+    /** @param arrivedAt when the patient arrived; now when not given. Not in the future, not before the request. */
+    public Referral recordArrival(
+            UUID id, Long expectedVersion, Instant arrivedAt, boolean admittedAsInpatient, boolean jointWard) {
+        Referral referral = asReceiver(id, expectedVersion, "record the arrival of");
+        Instant now = now();
+        Instant at = arrivedAt == null ? now : arrivedAt.truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ApiProblem.invalidField("arrivedAt", "must not lie in the future");
+        }
+        if (at.isBefore(referral.requestedAt)) {
+            throw ApiProblem.invalidField("arrivedAt", "must not lie before the referral was requested");
+        }
+        referral.arrive(at, admittedAsInpatient, jointWard);
+        return recordChange(referral, EventType.REFERRAL_ARRIVED, AuditAction.UPDATE);
+    }
+
+    public Referral complete(UUID id, Long expectedVersion, ReferralOutcome outcome, String summary) {
+        Referral referral = asReceiver(id, expectedVersion, "complete");
+        referral.complete(outcome, summary, now());
+        return recordChange(referral, EventType.REFERRAL_COMPLETED, AuditAction.UPDATE);
+    }
+
+    public Referral cancel(UUID id, Long expectedVersion, CancellationReason reason, String note) {
+        Referral referral = asSender(id, expectedVersion, "cancel");
+        referral.cancel(reason, note, now());
+        return recordChange(referral, EventType.REFERRAL_CANCELLED, AuditAction.UPDATE);
+    }
+
+    /** PostgreSQL keeps microseconds: truncating here makes what we answer equal to what a later read returns. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Creation replay(String institutionCode, String idempotencyKey, String requestHash) {
+        Object[] first = (Object[]) entityManager
+                .createNativeQuery("select request_hash, referral_id from referral_idempotency_key"
+                        + " where institution_code = ?1 and idempotency_key = ?2")
+                .setParameter(1, institutionCode)
+                .setParameter(2, idempotencyKey)
+                .getSingleResult();
+        if (!requestHash.equals(first[0])) {
+            throw new ApiProblem(
+                    PlatformProblem.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key " + idempotencyKey + " was used before with a different referral; use a new key");
+        }
+        Referral referral = find((UUID) first[1]);
+        audit.record(AuditAction.READ, AUDIT_RESOURCE, referral.id.toString(), referral.patientPseudonym);
+        return new Creation(referral, true);
+    }
+
+    /**
+     * Writes the change now, so a concurrent transition surfaces here as a 409 and the event carries the new
+     * version, then records the event and the audit entry in the same transaction.
+     */
+    private Referral recordChange(Referral referral, EventType type, AuditAction action) {
+        entityManager.flush();
+        outbox.publish(type, referral.id.toString(), ReferralEvents.of(type, referral));
+        audit.record(action, AUDIT_RESOURCE, referral.id.toString(), referral.patientPseudonym);
+        return referral;
+    }
+
+    private Referral asSender(UUID id, Long expectedVersion, String step) {
+        Referral referral = find(id);
+        requireParty(referral, Set.of(referral.senderCode), step);
+        requireVersion(referral, expectedVersion);
+        return referral;
+    }
+
+    private Referral asReceiver(UUID id, Long expectedVersion, String step) {
+        Referral referral = find(id);
+        requireParty(referral, Set.of(referral.receiverCode), step);
+        requireVersion(referral, expectedVersion);
+        return referral;
+    }
+
+    /** If-Match: the caller decided on the version it read; any change since then makes this step a conflict. */
+    private static void requireVersion(Referral referral, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != referral.version) {
+            throw new ApiProblem(
+                    PlatformProblem.CONCURRENT_MODIFICATION,
+                    "If-Match names version " + expectedVersion + " of referral " + referral.id
+                            + ", but it is at version " + referral.version + "; read it again and decide again");
+        }
+    }
+
+    private void requireParty(Referral referral, Set<String> parties, String step) {
+        callerContext.requireInstitution(parties, step + " referral " + referral.id);
+    }
+
+    private Referral find(UUID id) {
+        Referral referral = entityManager.find(Referral.class, id);
+        if (referral == null) {
+            throw new ApiProblem(ReferralProblem.REFERRAL_NOT_FOUND, "No referral " + id);
+        }
+        return referral;
+    }
+
+    private static void applyFlags(Referral referral, ReferralRouting.Route route) {
+        var flags = route.flags();
+        referral.greenChannel = flags.greenChannel();
+        referral.sameGroupEpisode = flags.sameGroupEpisode();
+        referral.secondDeductibleWaived = flags.secondDeductibleWaived();
+        referral.properReferral = flags.properReferral();
+        referral.reimbursementUpliftPoints = flags.reimbursementUpliftPoints();
+        referral.bypassedGrassroots = flags.bypassedGrassroots();
+        referral.outOfCounty = flags.outOfCounty();
+        referral.outOfCity = flags.outOfCity();
+        referral.familyDoctorInvolved = flags.familyDoctorInvolved();
+        referral.elderlyCareTransfer = flags.elderlyCareTransfer();
+        referral.commonGroupIds = new ArrayList<>(route.commonGroupIds());
+        referral.policyRegion = route.policy().regionCode();
+        referral.policyVersion = route.policy().version();
+    }
+
+    private static String countyOf(InstitutionSnapshot institution) {
+        return institution.region() == null ? null : institution.region().countyCode();
+    }
+
+    private static String subjectOf(Caller caller) {
+        return caller.subject() == null ? caller.institutionCode() : caller.subject();
+    }
+}

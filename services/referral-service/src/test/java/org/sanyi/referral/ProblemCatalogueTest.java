@@ -1,0 +1,24 @@
+package org.sanyi.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sanyi.platform.problem.ProblemCatalogue;
+import org.sanyi.referral.domain.ReferralProblem;
+
+class ProblemCatalogueTest {
+
+    @Test
+    void problemCodesAndTypesAreUniqueAcrossTheExchange() {
+        assertThat(ProblemCatalogue.duplicates()).isEmpty();
+    }
+
+    @Test
+    void referralProblemsAreRegistered() {
+        assertThat(ProblemCatalogue.all()).contains(ReferralProblem.values());
+        for (ReferralProblem problem : ReferralProblem.values()) {
+            assertThat(problem.code()).matches("REF-\\d{4}");
+            assertThat(problem.slug()).startsWith("referral-");
+        }
+    }
+}
