@@ -229,8 +229,13 @@ public class ProblemMappers {
     /** {@code create.request.patient.value} → {@code patient.value}: drop the method and parameter nodes. */
     private static String fieldPath(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
+        String parameterName = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameterName = node.getName();
                 continue;
             }
             if (node.getIndex() != null && path.length() > 0) {
@@ -245,7 +250,11 @@ public class ProblemMappers {
                 path.append(node.getName());
             }
         }
-        return path.length() == 0 ? "body" : path.toString();
+        if (path.length() > 0) {
+            return path.toString();
+        }
+        // A constraint on a path, query or header parameter itself: name the parameter.
+        return parameterName == null ? "body" : parameterName;
     }
 
     private static String jsonPath(JsonMappingException e) {

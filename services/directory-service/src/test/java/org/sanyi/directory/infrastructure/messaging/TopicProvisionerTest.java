@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.sanyi.events.Topic;
+import org.sanyi.platform.kafka.TopicProvisioner;
 import org.sanyi.testing.SanyiTestInfrastructure;
 
 @QuarkusTest

@@ -1,4 +1,4 @@
-package org.sanyi.directory.infrastructure.messaging;
+package org.sanyi.platform.kafka;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,7 +16,7 @@ public interface TopicProvisioningConfig {
     boolean enabled();
 
     /** The topics this service publishes to, by {@link Topic} constant name; compaction follows the catalogue. */
-    List<Topic> provision();
+    Optional<List<Topic>> provision();
 
     /** Partitions of a topic created here; an existing topic keeps its count (changing it would move keys). */
     @WithDefault("3")

@@ -1,4 +1,4 @@
-package org.sanyi.directory.infrastructure.messaging;
+package org.sanyi.platform.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.sanyi.directory.infrastructure.messaging;
+package org.sanyi.platform.kafka;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -60,7 +60,7 @@ public class TopicProvisioner {
 
     /** Before the outbox relay (default priority), so the first event never lands in an auto-created topic. */
     void provisionAtStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup) {
-        if (!config.enabled() || config.provision().isEmpty()) {
+        if (!config.enabled() || topics().isEmpty()) {
             provisioned = true;
             return;
         }
@@ -87,7 +87,7 @@ public class TopicProvisioner {
     }
 
     public List<Topic> topics() {
-        return config.provision();
+        return config.provision().orElse(List.of());
     }
 
     private void retryUntilProvisioned() {
@@ -103,16 +103,16 @@ public class TopicProvisioner {
     }
 
     /** One attempt; true when every topic exists as it should. */
-    boolean tryProvision() {
+    public boolean tryProvision() {
         try (Admin admin = Admin.create(adminProperties())) {
-            ensure(admin, config.provision());
+            ensure(admin, topics());
             provisioned = true;
             lastFailure = null;
             return true;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             lastFailure = cause.toString();
-            LOG.warnf("Cannot make sure topics %s exist yet, retrying: %s", config.provision(), lastFailure);
+            LOG.warnf("Cannot make sure topics %s exist yet, retrying: %s", topics(), lastFailure);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
