@@ -13,8 +13,13 @@ public final class SanyiLauncher {
     /** Part of every launcher command line; tells a live launcher from an unrelated process with a recycled pid. */
     static final String MARKER = "sanyi-local-stack";
 
-    private static final List<LauncherCommand> COMMANDS =
-            List.of(new UpCommand(), new StatusCommand(), new DownCommand(), new TokenCommand());
+    private static final List<LauncherCommand> COMMANDS = List.of(
+            new UpCommand(),
+            new StatusCommand(),
+            new DownCommand(),
+            new TokenCommand(),
+            new DemoCommand(),
+            new BenchCommand());
 
     private SanyiLauncher() {}
 

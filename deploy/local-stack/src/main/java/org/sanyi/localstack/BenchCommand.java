@@ -1,0 +1,282 @@
+package org.sanyi.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.sanyi.localstack.bench.BenchOptions;
+import org.sanyi.localstack.bench.BenchTargets;
+import org.sanyi.localstack.bench.CommitToConsumerProbe;
+import org.sanyi.localstack.bench.LatencySummary;
+import org.sanyi.localstack.bench.LoadPhases;
+import org.sanyi.localstack.bench.MachineDescription;
+import org.sanyi.localstack.bench.PhaseResult;
+import org.sanyi.localstack.bench.ProcessCpu;
+import org.sanyi.localstack.bench.PrometheusSamples;
+import org.sanyi.localstack.bench.ReferralCreator;
+import org.sanyi.localstack.bench.ReferralRequestFactory;
+import org.sanyi.localstack.bench.ServiceFigures;
+import org.sanyi.localstack.exchange.ExchangeClient;
+import org.sanyi.localstack.exchange.HospitalTokens;
+import org.sanyi.localstack.exchange.ReferralEventTap;
+
+/**
+ * {@code bench referrals}: loads the running referral-service with creates and prints throughput, latency
+ * percentiles and commit-to-consumer latency next to the exchange's targets. A measurement, not a test: the exit
+ * code is 0 whether targets are met or not, and non-zero only when it could not measure.
+ */
+public final class BenchCommand implements LauncherCommand {
+
+    /** Time allowed for the outbox relay to publish a backlog before the next phase starts. */
+    private static final Duration BACKLOG_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Time allowed for the last requested events of the fixed-rate phase to reach the consumer. */
+    private static final Duration LAST_EVENTS_TIMEOUT = Duration.ofSeconds(30);
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return "bench referrals [--rate N] [--duration S] [--concurrency C] [--warmup S]";
+    }
+
+    @Override
+    public String summary() {
+        return "load the running referral-service: creates/s, latency percentiles, commit-to-consumer";
+    }
+
+    @Override
+    public String logFileName() {
+        return "bench.log";
+    }
+
+    @Override
+    public int run(List<String> arguments, StackContext context) throws Exception {
+        BenchOptions options = BenchOptions.parse(arguments);
+        LiveStack stack;
+        try {
+            stack = LiveStack.connect(context);
+        } catch (LiveStack.NotReadyException e) {
+            System.err.println(e.getMessage());
+            return LiveStack.NOT_RUNNING;
+        }
+        printSetup(options, stack);
+
+        CommitToConsumerProbe probe = new CommitToConsumerProbe();
+        ExecutorService answers = Executors.newFixedThreadPool(4, daemon("bench-http"));
+        try (ReferralEventTap tap = ReferralEventTap.startAtEnd(stack.kafkaBootstrapServers(), probe)) {
+            ExchangeClient client = new ExchangeClient(new HospitalTokens(stack.tokenMinter(), "bench"), answers);
+            ReferralCreator creator = new ReferralCreator(
+                    client,
+                    stack.referralBase(),
+                    new ReferralRequestFactory(Instant.now().getEpochSecond()));
+            URI metrics = stack.referralBase().resolve("/q/metrics");
+
+            if (!options.warmup().isZero()) {
+                out.printf(
+                        "Warm-up: closed loop, %d in flight, %d s (not measured)%n",
+                        options.concurrency(), options.warmup().toSeconds());
+                Set<String> warmupIds = ConcurrentHashMap.newKeySet();
+                PhaseResult warmup =
+                        LoadPhases.closedLoop(creator, options.concurrency(), options.warmup(), warmupIds::add);
+                out.printf(
+                        Locale.ROOT,
+                        "  %d created (%.0f/s)%s%n",
+                        warmup.created(),
+                        warmup.createdPerSecond(),
+                        failures(warmup));
+                awaitBacklog(probe, warmupIds, "warm-up");
+            }
+
+            out.printf(
+                    "%n(a) Maximum throughput: closed loop, %d requests in flight, %d s%n",
+                    options.concurrency(), options.duration().toSeconds());
+            Set<String> closedIds = ConcurrentHashMap.newKeySet();
+            Observation closedObservation = Observation.start(client, metrics, stack);
+            PhaseResult closed =
+                    LoadPhases.closedLoop(creator, options.concurrency(), options.duration(), closedIds::add);
+            printPhase(closed, closedObservation.finish(closed.elapsed()));
+            out.printf(
+                    Locale.ROOT,
+                    "  created %d in %.1f s = %.0f creates/s%s%n",
+                    closed.created(),
+                    closed.elapsed().toNanos() / 1e9,
+                    closed.createdPerSecond(),
+                    failures(closed));
+            awaitBacklog(probe, closedIds, "phase (a)");
+
+            out.printf(
+                    "%n(b) Fixed rate: open loop, %d creates/s for %d s, latency from each request's scheduled"
+                            + " send time%n",
+                    options.rate(), options.duration().toSeconds());
+            out.printf("(c) Commit-to-consumer in the same phase: time an independent consumer reads the requested"
+                    + " event minus its ce_time%n");
+            Set<String> openIds = ConcurrentHashMap.newKeySet();
+            Observation openObservation = Observation.start(client, metrics, stack);
+            PhaseResult open = LoadPhases.openLoop(creator, options.rate(), options.duration(), openIds::add);
+            printPhase(open, openObservation.finish(open.elapsed()));
+            out.printf(
+                    Locale.ROOT,
+                    "  sent %d, created %d%s; client send lag behind schedule: %s%n",
+                    open.sent(),
+                    open.created(),
+                    failures(open),
+                    open.sendLag().describe());
+            boolean allArrived = probe.awaitAll(openIds, LAST_EVENTS_TIMEOUT);
+            long arrived = probe.arrived(openIds);
+            LatencySummary commitToConsumer = probe.latencyOf(openIds);
+            out.printf("  (c) commit-to-consumer: %s%n", commitToConsumer.describe());
+            out.printf(
+                    "      requested events read: %d of %d created%s; duplicates %d%n",
+                    arrived,
+                    openIds.size(),
+                    allArrived ? "" : " (" + LAST_EVENTS_TIMEOUT.toSeconds() + " s after the phase)",
+                    probe.duplicates());
+            if (tap.failure() != null) {
+                out.println("      the event consumer failed: " + tap.failure());
+            }
+
+            out.printf("%nResults against targets%n");
+            out.print(BenchTargets.render(
+                    List.of(
+                            BenchTargets.sustained(closed, options.concurrency()),
+                            BenchTargets.createP99(open, options.rate()),
+                            BenchTargets.commitToConsumerP99(commitToConsumer, options.rate()),
+                            BenchTargets.everyEventArrived(arrived, openIds.size())),
+                    options.rate()));
+            return 0;
+        } finally {
+            answers.shutdownNow();
+        }
+    }
+
+    private void printSetup(BenchOptions options, LiveStack stack) {
+        out.println("Sanyi bench: POST /v1/referrals against the running stack");
+        out.println("  machine:  " + MachineDescription.current().describe());
+        out.println("  service:  referral-service " + stack.referral().baseUrl() + ", JVM "
+                + stack.jvmOptionsOf("referral-service").orElse("(options unknown)")
+                + "; Kafka " + stack.kafkaBootstrapServers());
+        out.println("  client:   this JVM ("
+                + String.join(
+                        " ",
+                        java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                .getInputArguments())
+                + "), HTTP/1.1 keep-alive, asynchronous sends, same machine as the stack");
+        out.printf(
+                "  requests: %d sender/receiver pairs of the 宁德 seed (upward, downward with 下转指征, lateral),"
+                        + " a new synthetic patient and Idempotency-Key each%n",
+                ReferralRequestFactory.routeCount());
+        out.printf(
+                "  options:  --rate %d --duration %d --concurrency %d --warmup %d%n%n",
+                options.rate(),
+                options.duration().toSeconds(),
+                options.concurrency(),
+                options.warmup().toSeconds());
+    }
+
+    private void printPhase(PhaseResult result, List<String> observations) {
+        out.println("  latency:  " + result.latency().describe());
+        observations.forEach(line -> out.println("  " + line));
+        if (result.firstFailure() != null) {
+            out.println("  first failure: " + result.firstFailure());
+        }
+    }
+
+    private void awaitBacklog(CommitToConsumerProbe probe, Set<String> ids, String phase) throws InterruptedException {
+        long started = System.nanoTime();
+        boolean drained = probe.awaitAll(ids, BACKLOG_TIMEOUT);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (drained) {
+            out.printf(
+                    Locale.ROOT,
+                    "  all %d requested events of %s read %.1f s after its last answer%n",
+                    ids.size(),
+                    phase,
+                    seconds);
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "  only %d of %d requested events of %s read after %.0f s; going on%n",
+                    probe.arrived(ids),
+                    ids.size(),
+                    phase,
+                    seconds);
+        }
+    }
+
+    private static String failures(PhaseResult result) {
+        if (result.failed() == 0) {
+            return ", no failures";
+        }
+        List<String> parts = new ArrayList<>();
+        result.failuresByStatus()
+                .forEach((status, count) -> parts.add(count + " × " + (status < 0 ? "no answer" : "HTTP " + status)));
+        return ", FAILED " + String.join(", ", parts);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** CPU per process and the service's metrics at the start of a phase, compared at its end. */
+    private record Observation(
+            ExchangeClient client, URI metrics, LiveStack stack, ProcessCpu.Snapshot cpu, PrometheusSamples samples) {
+
+        static Observation start(ExchangeClient client, URI metrics, LiveStack stack) {
+            return new Observation(
+                    client, metrics, stack, ProcessCpu.take(stack.componentsByPid()), scrape(client, metrics));
+        }
+
+        List<String> finish(Duration elapsed) {
+            ProcessCpu.Snapshot cpuAfter = ProcessCpu.take(stack.componentsByPid());
+            PrometheusSamples samplesAfter = scrape(client, metrics);
+            List<String> lines = new ArrayList<>();
+            if (ProcessCpu.available()) {
+                Map<String, Double> cores = ProcessCpu.coresUsed(cpu, cpuAfter);
+                List<String> parts = new ArrayList<>();
+                cores.forEach((component, used) -> {
+                    if (!component.isEmpty()) {
+                        parts.add(String.format(Locale.ROOT, "%s %.2f", component, used));
+                    }
+                });
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "CPU (cores of %d): %s; machine busy %.0f%%",
+                        Runtime.getRuntime().availableProcessors(),
+                        String.join(", ", parts),
+                        cores.getOrDefault("", 0.0) * 100));
+            }
+            lines.addAll(ServiceFigures.describe(samples, samplesAfter, elapsed.toNanos() / 1e9));
+            return lines;
+        }
+
+        private static PrometheusSamples scrape(ExchangeClient client, URI metrics) {
+            try {
+                return PrometheusSamples.parse(client.getText(metrics));
+            } catch (IOException e) {
+                return PrometheusSamples.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return PrometheusSamples.empty();
+            }
+        }
+    }
+}

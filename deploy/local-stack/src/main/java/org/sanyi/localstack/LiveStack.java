@@ -1,0 +1,97 @@
+package org.sanyi.localstack;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The running local stack as a client command (demo, bench) sees it: the services' addresses once they answer
+ * ready, Kafka's address, a token minter with the stack's own key, and the pids of its processes.
+ */
+record LiveStack(
+        ServiceDefinition directory,
+        ServiceDefinition referral,
+        String kafkaBootstrapServers,
+        TokenMinter tokenMinter,
+        Map<Long, String> componentsByPid) {
+
+    /** Exit code when the stack is not running, as for {@code status}. */
+    static final int NOT_RUNNING = 3;
+
+    /** The stack is not (fully) up; the message says what to do. */
+    static final class NotReadyException extends Exception {
+        NotReadyException(String message) {
+            super(message);
+        }
+    }
+
+    static LiveStack connect(StackContext context) throws Exception {
+        StackLayout layout = context.layout();
+        ServiceDefinition directory = service(context, "directory-service");
+        ServiceDefinition referral = service(context, "referral-service");
+        HealthProbe probe = new HealthProbe();
+        for (ServiceDefinition service : List.of(directory, referral)) {
+            HealthProbe.Answer ready = probe.ready(service);
+            if (!ready.ok()) {
+                throw new NotReadyException(service.name() + " is not ready at " + service.baseUrl()
+                        + (ready.status() > 0 ? " (HTTP " + ready.status() + " from /q/health/ready)" : "")
+                        + ". Start the stack with ./sanyi up -d (./sanyi status shows what runs; logs in "
+                        + layout.display(layout.logs()) + ").");
+            }
+        }
+        StackSettings settings = StackState.read(layout.stackStateFile())
+                .map(state -> state.applyTo(context.settings()))
+                .orElse(context.settings());
+        // Never generate keys here: services started with other keys would refuse every token.
+        if (!java.nio.file.Files.isRegularFile(layout.keys().resolve(KeyMaterial.PRIVATE_KEY_FILE))) {
+            throw new NotReadyException("No signing key in " + layout.display(layout.keys())
+                    + "; the running services were not started by ./sanyi up from this repository.");
+        }
+        KeyMaterial keys = KeyMaterial.ensure(layout.keys());
+
+        Map<Long, String> pids = new LinkedHashMap<>();
+        pid(PidFiles.liveProcess(layout.launcherPidFile(), SanyiLauncher.MARKER))
+                .ifPresent(pid -> pids.put(pid, "launcher + Kafka broker"));
+        for (ServiceDefinition service : context.services()) {
+            pid(PidFiles.liveProcess(layout.servicePidFile(service.name()), "quarkus-run.jar"))
+                    .ifPresent(pid -> pids.put(pid, service.name()));
+        }
+        return new LiveStack(
+                directory, referral, settings.kafkaBootstrapServers(), new TokenMinter(keys.privateKey()), pids);
+    }
+
+    URI directoryBase() {
+        return URI.create(directory.baseUrl());
+    }
+
+    URI referralBase() {
+        return URI.create(referral.baseUrl());
+    }
+
+    /** The JVM options a running service was started with, as its process reports them. */
+    Optional<String> jvmOptionsOf(String serviceName) {
+        return componentsByPid.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(serviceName))
+                .findFirst()
+                .flatMap(entry -> ProcessHandle.of(entry.getKey()))
+                .flatMap(process -> process.info().arguments())
+                .map(arguments -> String.join(
+                        " ",
+                        java.util.Arrays.stream(arguments)
+                                .takeWhile(argument -> !argument.equals("-jar"))
+                                .toList()));
+    }
+
+    private static ServiceDefinition service(StackContext context, String name) throws NotReadyException {
+        return context.services().stream()
+                .filter(service -> service.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NotReadyException(name + " is not in services.list"));
+    }
+
+    private static Optional<Long> pid(Optional<ProcessHandle> process) {
+        return process.map(ProcessHandle::pid);
+    }
+}

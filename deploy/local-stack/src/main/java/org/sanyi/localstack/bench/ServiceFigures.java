@@ -1,0 +1,71 @@
+package org.sanyi.localstack.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The referral service's own view of a phase, from two scrapes of {@code /q/metrics}: time spent serving creates,
+ * garbage collection, heap, and the outbox relay's commit-to-publish timer. Tells the service's share of the
+ * latency from the client's and the infrastructure's.
+ */
+public final class ServiceFigures {
+
+    static final Map<String, String> CREATES = Map.of("method", "POST", "uri", "/v1/referrals");
+
+    private ServiceFigures() {}
+
+    public static List<String> describe(PrometheusSamples before, PrometheusSamples after, double phaseSeconds) {
+        List<String> lines = new ArrayList<>();
+        OptionalDouble count = after.increaseSince(before, "http_server_requests_seconds_count", CREATES);
+        OptionalDouble sum = after.increaseSince(before, "http_server_requests_seconds_sum", CREATES);
+        if (count.isPresent() && sum.isPresent() && count.getAsDouble() > 0) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "server time of POST /v1/referrals: mean %s over %.0f requests (from accepting the request to"
+                            + " writing the answer)",
+                    LatencySummary.ms(sum.getAsDouble() / count.getAsDouble() * 1000),
+                    count.getAsDouble()));
+        }
+        OptionalDouble pauses = after.increaseSince(before, "jvm_gc_pause_seconds_count", Map.of());
+        OptionalDouble paused = after.increaseSince(before, "jvm_gc_pause_seconds_sum", Map.of());
+        OptionalDouble heapUsed = after.sum("jvm_memory_used_bytes", Map.of("area", "heap"));
+        OptionalDouble heapMax = after.sum("jvm_memory_max_bytes", Map.of("area", "heap"));
+        if (pauses.isPresent() && paused.isPresent()) {
+            String heap = heapUsed.isPresent() && heapMax.isPresent()
+                    ? String.format(
+                            Locale.ROOT,
+                            "; heap %.0f of %.0f MiB in use at the end",
+                            heapUsed.getAsDouble() / (1 << 20),
+                            heapMax.getAsDouble() / (1 << 20))
+                    : "";
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "GC: %.0f pauses, %s in total (%.1f%% of the phase)%s",
+                    pauses.getAsDouble(),
+                    LatencySummary.ms(paused.getAsDouble() * 1000),
+                    phaseSeconds > 0 ? paused.getAsDouble() / phaseSeconds * 100 : 0,
+                    heap));
+        }
+        String timer = "sanyi_outbox_commit_to_publish_seconds";
+        OptionalDouble published = after.increaseSince(before, timer + "_count", Map.of());
+        OptionalDouble publishSum = after.increaseSince(before, timer + "_sum", Map.of());
+        OptionalDouble p50 = after.sum(timer, Map.of("quantile", "0.5"));
+        OptionalDouble p99 = after.sum(timer, Map.of("quantile", "0.99"));
+        OptionalDouble max = after.sum(timer + "_max", Map.of());
+        if (published.isPresent() && publishSum.isPresent() && published.getAsDouble() > 0) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "outbox commit-to-publish (relay's timer): mean %s over %.0f events; recent p50 %s, p99 %s,"
+                            + " max %s",
+                    LatencySummary.ms(publishSum.getAsDouble() / published.getAsDouble() * 1000),
+                    published.getAsDouble(),
+                    p50.isPresent() ? LatencySummary.ms(p50.getAsDouble() * 1000) : "?",
+                    p99.isPresent() ? LatencySummary.ms(p99.getAsDouble() * 1000) : "?",
+                    max.isPresent() ? LatencySummary.ms(max.getAsDouble() * 1000) : "?"));
+        }
+        return lines;
+    }
+}

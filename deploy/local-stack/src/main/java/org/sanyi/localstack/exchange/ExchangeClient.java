@@ -1,0 +1,106 @@
+package org.sanyi.localstack.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Calls the services' public REST APIs as a hospital: JSON in, {@link ApiAnswer} out. HTTP/1.1 with keep-alive;
+ * the JDK client opens another pooled connection whenever all open ones are busy.
+ */
+public final class ExchangeClient {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http;
+    private final HospitalTokens tokens;
+
+    public ExchangeClient(HospitalTokens tokens) {
+        this(tokens, null);
+    }
+
+    /** @param executor runs the response handling of asynchronous sends; null for the client's default */
+    public ExchangeClient(HospitalTokens tokens, Executor executor) {
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        this.http = builder.build();
+        this.tokens = tokens;
+    }
+
+    public ApiAnswer get(URI uri, String institution) throws IOException, InterruptedException {
+        return send(request(uri, institution).GET().build());
+    }
+
+    public ApiAnswer post(URI uri, String institution, JsonNode body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(uri, institution)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A create or step for the load generator: the body is already serialised. */
+    public CompletableFuture<HttpResponse<byte[]>> postAsync(
+            URI uri, String institution, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(uri, institution)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A GET without a token, e.g. a health or metrics endpoint. */
+    public String getText(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(URI uri, String institution) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", tokens.bearerFor(institution))
+                .header("Accept", "application/json, " + ApiAnswer.PROBLEM_JSON);
+    }
+
+    private ApiAnswer send(HttpRequest request) throws IOException, InterruptedException {
+        return answerOf(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    public static ApiAnswer answerOf(HttpResponse<byte[]> response) {
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = MissingNode.getInstance();
+        if (response.body().length > 0 && contentType.contains("json")) {
+            try {
+                body = JSON.readTree(response.body());
+            } catch (IOException e) {
+                body = MissingNode.getInstance();
+            }
+        }
+        return new ApiAnswer(
+                response.statusCode(),
+                contentType,
+                response.headers().firstValue("ETag"),
+                response.headers().firstValue("Location"),
+                response.headers().firstValue("Idempotent-Replayed"),
+                body);
+    }
+}

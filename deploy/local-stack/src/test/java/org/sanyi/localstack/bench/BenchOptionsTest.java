@@ -1,0 +1,47 @@
+package org.sanyi.localstack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sanyi.localstack.UsageException;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsFitTheTargets() {
+        BenchOptions options = BenchOptions.parse(List.of("referrals"));
+
+        assertThat(options.rate()).isEqualTo(300);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.concurrency()).isEqualTo(48);
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void readsEveryOptionInBothSpellings() {
+        BenchOptions options = BenchOptions.parse(
+                List.of("referrals", "--rate", "500", "--duration=10", "--concurrency", "64", "--warmup", "0"));
+
+        assertThat(options).isEqualTo(new BenchOptions(500, Duration.ofSeconds(10), 64, Duration.ZERO));
+    }
+
+    @Test
+    void explainsWhatIsWrong() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("referrals");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("directory")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("referrals");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("referrals", "--rate", "fast")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--rate must be a whole number from 1 to 5000");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("referrals", "--concurrency", "0")))
+                .hasMessageContaining("--concurrency");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("referrals", "--threads", "4")))
+                .hasMessageContaining("--threads");
+    }
+}

@@ -1,0 +1,68 @@
+package org.sanyi.localstack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchTargetsTest {
+
+    private static PhaseResult phase(long created, Duration elapsed, double p99, Map<Integer, Long> failures) {
+        return new PhaseResult(
+                created,
+                created,
+                failures,
+                elapsed,
+                new LatencySummary(created, p99 / 2, p99 / 1.5, p99, p99 * 2, p99 / 2),
+                LatencySummary.EMPTY,
+                null);
+    }
+
+    @Test
+    void judgesEachTarget() {
+        PhaseResult fast = phase(33_000, Duration.ofSeconds(30), 80, Map.of());
+        PhaseResult slow = phase(24_000, Duration.ofSeconds(30), 80, Map.of());
+
+        assertThat(fast.createdPerSecond()).isEqualTo(1100.0);
+        assertThat(BenchTargets.sustained(fast, 48).met()).isTrue();
+        assertThat(BenchTargets.sustained(slow, 48).mark()).isEqualTo("MISS");
+        assertThat(BenchTargets.createP99(phase(9000, Duration.ofSeconds(30), 49.9, Map.of()), 300)
+                        .met())
+                .isTrue();
+        assertThat(BenchTargets.createP99(phase(9000, Duration.ofSeconds(30), 50.0, Map.of()), 300)
+                        .met())
+                .isFalse();
+        assertThat(BenchTargets.commitToConsumerP99(new LatencySummary(10, 5, 8, 240, 300, 6), 300)
+                        .met())
+                .isTrue();
+        assertThat(BenchTargets.commitToConsumerP99(LatencySummary.EMPTY, 300).measured())
+                .isEqualTo("no events");
+        assertThat(BenchTargets.everyEventArrived(9000, 9000).met()).isTrue();
+        assertThat(BenchTargets.everyEventArrived(8999, 9000).met()).isFalse();
+    }
+
+    @Test
+    void failuresSpoilAPhaseEvenWhenItIsFast() {
+        PhaseResult withErrors = phase(33_000, Duration.ofSeconds(30), 10, Map.of(500, 3L));
+
+        assertThat(withErrors.failed()).isEqualTo(3);
+        assertThat(BenchTargets.sustained(withErrors, 48).met()).isFalse();
+        assertThat(BenchTargets.createP99(withErrors, 300).met()).isFalse();
+    }
+
+    @Test
+    void rendersATableAndNotesAnotherRate() {
+        String table = BenchTargets.render(
+                List.of(
+                        BenchTargets.sustained(phase(33_000, Duration.ofSeconds(30), 9, Map.of()), 48),
+                        BenchTargets.everyEventArrived(1, 2)),
+                200);
+
+        assertThat(table)
+                .contains("TARGET", "sustained creates/s (closed loop, 48 in flight)", ">= 1000/s", "1100/s", "PASS")
+                .contains("1 of 2", "MISS")
+                .contains("defined at 300/s; this run used --rate 200");
+    }
+}

@@ -1,0 +1,41 @@
+package org.sanyi.localstack.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.sanyi.localstack.exchange.ReferralEventTap.ObservedEvent;
+
+class ReferralEventTapTest {
+
+    @Test
+    void readsCloudEventsTimeWithAnyPrecisionAndOffset() {
+        assertThat(ReferralEventTap.parseTime("2026-03-02T01:15:04.120331Z"))
+                .isEqualTo(Instant.parse("2026-03-02T01:15:04.120331Z"));
+        assertThat(ReferralEventTap.parseTime("2026-03-02T09:15:04+08:00"))
+                .isEqualTo(Instant.parse("2026-03-02T01:15:04Z"));
+        assertThat(ReferralEventTap.parseTime("")).isNull();
+        assertThat(ReferralEventTap.parseTime("yesterday")).isNull();
+    }
+
+    @Test
+    void namesTheStepAndParsesTheData() {
+        ObservedEvent event = new ObservedEvent(
+                "3f0c1a52",
+                "org.sanyi.referral.requested.v1",
+                "id",
+                Instant.EPOCH,
+                Instant.EPOCH,
+                0,
+                0,
+                "{\"status\":\"REQUESTED\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(event.step()).isEqualTo("requested");
+        assertThat(event.json().path("status").asText()).isEqualTo("REQUESTED");
+        assertThat(new ObservedEvent("k", "t", "i", null, null, 0, 0, new byte[] {'{'})
+                        .json()
+                        .isMissingNode())
+                .isTrue();
+    }
+}
