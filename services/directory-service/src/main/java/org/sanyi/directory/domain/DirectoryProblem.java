@@ -2,6 +2,7 @@ package org.sanyi.directory.domain;
 
 import java.util.List;
 import org.sanyi.platform.problem.ProblemCatalogue;
+import org.sanyi.platform.problem.ProblemDefinition;
 import org.sanyi.platform.problem.ProblemType;
 
 /** Problems only the directory answers with. Codes are stable: clients branch on them. */
@@ -25,36 +26,15 @@ public enum DirectoryProblem implements ProblemType {
     INVALID_PERIOD("DIR-0011", 422, "invalid-period", "An effective period ends before it starts"),
     INVALID_IF_MATCH("DIR-0012", 400, "invalid-if-match", "The If-Match header is not a version ETag");
 
-    private final String code;
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemDefinition definition;
 
     DirectoryProblem(String code, int status, String slug, String title) {
-        this.code = code;
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.definition = new ProblemDefinition(code, status, slug, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemDefinition definition() {
+        return definition;
     }
 
     /** Registered in META-INF/services, so the uniqueness check sees these codes. */

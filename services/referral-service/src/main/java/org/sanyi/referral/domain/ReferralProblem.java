@@ -2,6 +2,7 @@ package org.sanyi.referral.domain;
 
 import java.util.List;
 import org.sanyi.platform.problem.ProblemCatalogue;
+import org.sanyi.platform.problem.ProblemDefinition;
 import org.sanyi.platform.problem.ProblemType;
 
 /** Problems only the referral service answers with; codes REF-0001… are never reused. */
@@ -28,36 +29,15 @@ public enum ReferralProblem implements ProblemType {
             "referral-directory-not-ready",
             "The local copy of the directory is still loading; retry shortly");
 
-    private final String code;
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemDefinition definition;
 
     ReferralProblem(String code, int status, String slug, String title) {
-        this.code = code;
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.definition = new ProblemDefinition(code, status, slug, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemDefinition definition() {
+        return definition;
     }
 
     /** Registered in META-INF/services so the exchange-wide uniqueness check sees these codes. */

@@ -25,36 +25,15 @@ public enum PlatformProblem implements ProblemType {
             "idempotency-key-reused",
             "The Idempotency-Key was already used with a different request body");
 
-    private final String code;
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemDefinition definition;
 
     PlatformProblem(String code, int status, String slug, String title) {
-        this.code = code;
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.definition = new ProblemDefinition(code, status, slug, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemDefinition definition() {
+        return definition;
     }
 
     /** Registered in META-INF/services. */

@@ -10,16 +10,26 @@ public interface ProblemType {
 
     String TYPE_PREFIX = "urn:sanyi:problem:";
 
-    /** Unique, stable code such as {@code PLT-0001}; the prefix names the owning module. */
-    String code();
+    ProblemDefinition definition();
 
-    int status();
+    /** Unique, stable code such as {@code PLT-0001}; the prefix names the owning module. */
+    default String code() {
+        return definition().code();
+    }
+
+    default int status() {
+        return definition().status();
+    }
 
     /** Short kebab-case name, the last part of the {@code type} URI. */
-    String slug();
+    default String slug() {
+        return definition().slug();
+    }
 
     /** Human-readable summary that does not change between occurrences. */
-    String title();
+    default String title() {
+        return definition().title();
+    }
 
     default URI type() {
         return URI.create(TYPE_PREFIX + slug());
