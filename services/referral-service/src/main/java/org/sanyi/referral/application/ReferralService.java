@@ -4,14 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 import org.sanyi.events.EventType;
 import org.sanyi.events.directory.InstitutionSnapshot;
 import org.sanyi.events.referral.CancellationReason;
@@ -50,6 +53,9 @@ public class ReferralService {
     EntityManager entityManager;
 
     @Inject
+    StatelessSession insertSession;
+
+    @Inject
     ReferralRouting routing;
 
     @Inject
@@ -80,21 +86,8 @@ public class ReferralService {
         Caller caller = callerContext.caller();
         UUID id = UUID.randomUUID();
         Instant now = now();
-        if (idempotencyKey != null) {
-            // The insert waits for a concurrent request with the same key to finish; then exactly one of them wins.
-            int claimed = entityManager
-                    .createNativeQuery("insert into referral_idempotency_key"
-                            + " (institution_code, idempotency_key, request_hash, referral_id, created_at)"
-                            + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-                    .setParameter(1, caller.institutionCode())
-                    .setParameter(2, idempotencyKey)
-                    .setParameter(3, requestHash)
-                    .setParameter(4, id)
-                    .setParameter(5, now)
-                    .executeUpdate();
-            if (claimed == 0) {
-                return replay(caller.institutionCode(), idempotencyKey, requestHash);
-            }
+        if (idempotencyKey != null && !claim(caller.institutionCode(), idempotencyKey, requestHash, id, now)) {
+            return replay(caller.institutionCode(), idempotencyKey, requestHash);
         }
 
         LocalDate referralDate = LocalDate.ofInstant(now, config.zone());
@@ -128,7 +121,7 @@ public class ReferralService {
         referral.diagnosisDisplay = request.diagnosisDisplay();
         referral.reason = request.reason();
         referral.requestedDepartment = request.requestedDepartment();
-        referral.attachments = new ArrayList<>(request.attachments());
+        referral.attachments = request.attachments();
         referral.clinicianSystem = request.sendingClinician().system();
         referral.clinicianValue = request.sendingClinician().value();
         referral.familyDoctorInvolvement = request.familyDoctorInvolvement();
@@ -138,15 +131,19 @@ public class ReferralService {
         }
         referral.downReferralIndication = request.downReferralIndication();
         referral.downReferralNote = request.downReferralNote();
-        referral.dischargeMedications = new ArrayList<>(request.dischargeMedications());
+        referral.dischargeMedications = request.dischargeMedications();
         applyFlags(referral, route);
         referral.requestedAt = now;
         referral.requestedBy = subjectOf(caller);
         referral.answerDueAt =
                 now.plus(route.policy().parameters().answerWithin().get(request.urgency()));
 
-        entityManager.persist(referral);
-        recordChange(referral, EventType.REFERRAL_REQUESTED, AuditAction.CREATE);
+        // Inserted at once and not kept in the persistence context: nothing changes it later in this transaction,
+        // so the create path skips the dirty checking and snapshots a managed entity would cost.
+        insertSession.insert(referral);
+        outbox.publish(
+                EventType.REFERRAL_REQUESTED, id.toString(), ReferralEvents.of(EventType.REFERRAL_REQUESTED, referral));
+        audit.record(AuditAction.CREATE, AUDIT_RESOURCE, id.toString(), referral.patientPseudonym);
         return new Creation(referral, false);
     }
 
@@ -250,6 +247,26 @@ public class ReferralService {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Records the key for the referral about to be created; false when the institution used the key before. The
+     * insert waits for a concurrent request with the same key to finish, so exactly one of them wins. Plain JDBC on
+     * the transaction's connection: this runs on every create and needs none of Hibernate's query machinery.
+     */
+    private boolean claim(String institution, String idempotencyKey, String requestHash, UUID id, Instant now) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into referral_idempotency_key"
+                    + " (institution_code, idempotency_key, request_hash, referral_id, created_at)"
+                    + " values (?, ?, ?, ?, ?) on conflict do nothing")) {
+                insert.setString(1, institution);
+                insert.setString(2, idempotencyKey);
+                insert.setString(3, requestHash);
+                insert.setObject(4, id);
+                insert.setTimestamp(5, Timestamp.from(now));
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
     private Creation replay(String institutionCode, String idempotencyKey, String requestHash) {
         Object[] first = (Object[]) entityManager
                 .createNativeQuery("select request_hash, referral_id from referral_idempotency_key"
@@ -326,7 +343,7 @@ public class ReferralService {
         referral.outOfCity = flags.outOfCity();
         referral.familyDoctorInvolved = flags.familyDoctorInvolved();
         referral.elderlyCareTransfer = flags.elderlyCareTransfer();
-        referral.commonGroupIds = new ArrayList<>(route.commonGroupIds());
+        referral.commonGroupIds = route.commonGroupIds();
         referral.policyRegion = route.policy().regionCode();
         referral.policyVersion = route.policy().version();
     }

@@ -9,14 +9,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.sanyi.events.directory.CareLevel;
 import org.sanyi.events.referral.CancellationReason;
 import org.sanyi.events.referral.DownReferralIndication;
@@ -111,9 +112,12 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "requested_department", nullable = false)
     public String requestedDepartment;
 
+    // The JSON lists are set once, as unmodifiable lists of records: declaring them immutable spares Hibernate a
+    // serialise-and-parse deep copy of each on every persist and flush.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public List<Attachment> attachments = new ArrayList<>();
+    public List<Attachment> attachments = List.of();
 
     @Column(name = "clinician_system", nullable = false)
     public String clinicianSystem;
@@ -139,8 +143,9 @@ public class Referral extends PanacheEntityBase {
     public String downReferralNote;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "discharge_medications", nullable = false, columnDefinition = "jsonb")
-    public List<DischargeMedication> dischargeMedications = new ArrayList<>();
+    public List<DischargeMedication> dischargeMedications = List.of();
 
     // Policy flags, fixed at creation.
     @Column(name = "green_channel", nullable = false)
@@ -174,8 +179,9 @@ public class Referral extends PanacheEntityBase {
     public boolean elderlyCareTransfer;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "common_group_ids", nullable = false, columnDefinition = "jsonb")
-    public List<String> commonGroupIds = new ArrayList<>();
+    public List<String> commonGroupIds = List.of();
 
     @Column(name = "policy_region", nullable = false)
     public String policyRegion;
