@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.hibernate.Session;
 import org.sanyi.platform.security.Caller;
 import org.sanyi.platform.security.CallerContext;
 
@@ -15,6 +18,10 @@ import org.sanyi.platform.security.CallerContext;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    private static final String INSERT = "insert into audit_record (recorded_at, actor_subject, institution_code,"
+            + " role, action, resource_type, resource_id, patient_pseudonym, purpose)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     EntityManager entityManager;
@@ -42,20 +49,22 @@ public class AuditTrail {
             String resourceType,
             String resourceId,
             String patientPseudonym) {
-        entityManager
-                .createNativeQuery("insert into audit_record (recorded_at, actor_subject, institution_code, role,"
-                        + " action, resource_type, resource_id, patient_pseudonym, purpose)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                // PostgreSQL keeps microseconds; truncating here keeps the hashed value equal to the stored one.
-                .setParameter(1, Instant.now().truncatedTo(ChronoUnit.MICROS))
-                .setParameter(2, caller.subject())
-                .setParameter(3, caller.institutionCode())
-                .setParameter(4, caller.role().claimValue())
-                .setParameter(5, action.name())
-                .setParameter(6, resourceType)
-                .setParameter(7, resourceId)
-                .setParameter(8, patientPseudonym)
-                .setParameter(9, purpose)
-                .executeUpdate();
+        // PostgreSQL keeps microseconds; truncating here keeps the hashed value equal to the stored one.
+        Timestamp recordedAt = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        // Plain JDBC on the transaction's connection: a native query would flush the persistence context first.
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setTimestamp(1, recordedAt);
+                insert.setString(2, caller.subject());
+                insert.setString(3, caller.institutionCode());
+                insert.setString(4, caller.role().claimValue());
+                insert.setString(5, action.name());
+                insert.setString(6, resourceType);
+                insert.setString(7, resourceId);
+                insert.setString(8, patientPseudonym);
+                insert.setString(9, purpose);
+                insert.executeUpdate();
+            }
+        });
     }
 }

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.sanyi.events.EventType;
 
 /**
@@ -24,8 +28,15 @@ public class Outbox {
 
     private static final Object WAKE_REGISTERED = new Object();
 
+    private static final String INSERT = "insert into outbox_message"
+            + " (id, topic, message_key, event_type, data_schema, subject, occurred_at, payload)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    EntityManager entityManager;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -51,18 +62,24 @@ public class Outbox {
                 throw new IllegalStateException(type.ceType() + " does not match its schema: " + violations);
             }
         }
-        OutboxMessage message = new OutboxMessage();
-        message.id = UUID.randomUUID();
-        message.topic = type.topic().topicName();
-        message.messageKey = aggregateId;
-        message.eventType = type.ceType();
-        message.dataSchema = type.dataSchema().toString();
-        message.subject = aggregateId;
-        message.occurredAt = Instant.now();
-        message.payload = json.toString();
-        message.persist();
+        UUID id = UUID.randomUUID();
+        String payload = json.toString();
+        // Plain JDBC on the transaction's own connection: no entity state to track or flush on the hot path.
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setObject(1, id);
+                insert.setString(2, type.topic().topicName());
+                insert.setString(3, aggregateId);
+                insert.setString(4, type.ceType());
+                insert.setString(5, type.dataSchema().toString());
+                insert.setString(6, aggregateId);
+                insert.setTimestamp(7, Timestamp.from(Instant.now()));
+                insert.setString(8, payload);
+                insert.executeUpdate();
+            }
+        });
         wakeRelayAfterCommit();
-        return message.id;
+        return id;
     }
 
     private void wakeRelayAfterCommit() {

@@ -19,6 +19,10 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
+    /** Pause after a commit woke the relay, so rows committed close together are published in one batch. */
+    @WithDefault("5ms")
+    Duration linger();
+
     /** First pause after Kafka failed; doubled on every further failure up to {@link #maxBackoff()}. */
     @WithDefault("200ms")
     Duration initialBackoff();

@@ -122,10 +122,12 @@ public class OutboxRelay {
                 }
                 backoff = config.initialBackoff();
                 cleanUpPublished();
-                if (relayed < config.batchSize()) {
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
+                if (relayed < config.batchSize()
+                        && wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    // Let commits that land together go out together: one round trip for many rows.
+                    Thread.sleep(config.linger().toMillis());
                 }
+                wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
