@@ -109,7 +109,7 @@ public final class BenchCommand implements LauncherCommand {
             Observation closedObservation = Observation.start(client, metrics, stack);
             PhaseResult closed =
                     LoadPhases.closedLoop(creator, options.concurrency(), options.duration(), closedIds::add);
-            printPhase(closed, closedObservation.finish(closed.elapsed()));
+            printPhase(closed, closedObservation.finish(closed.elapsed(), closed.created()));
             out.printf(
                     Locale.ROOT,
                     "  created %d in %.1f s = %.0f creates/s%s%n",
@@ -128,7 +128,7 @@ public final class BenchCommand implements LauncherCommand {
             Set<String> openIds = ConcurrentHashMap.newKeySet();
             Observation openObservation = Observation.start(client, metrics, stack);
             PhaseResult open = LoadPhases.openLoop(creator, options.rate(), options.duration(), openIds::add);
-            printPhase(open, openObservation.finish(open.elapsed()));
+            printPhase(open, openObservation.finish(open.elapsed(), open.created()));
             out.printf(
                     Locale.ROOT,
                     "  sent %d, created %d%s; client send lag behind schedule: %s%n",
@@ -245,21 +245,28 @@ public final class BenchCommand implements LauncherCommand {
                     client, metrics, stack, ProcessCpu.take(stack.componentsByPid()), scrape(client, metrics));
         }
 
-        List<String> finish(Duration elapsed) {
+        /** What the stack spent on the phase; CPU also per created referral, the figure that bounds throughput. */
+        List<String> finish(Duration elapsed, long created) {
             ProcessCpu.Snapshot cpuAfter = ProcessCpu.take(stack.componentsByPid());
             PrometheusSamples samplesAfter = scrape(client, metrics);
             List<String> lines = new ArrayList<>();
             if (ProcessCpu.available()) {
                 Map<String, Double> cores = ProcessCpu.coresUsed(cpu, cpuAfter);
+                double seconds = (cpuAfter.nanoTime() - cpu.nanoTime()) / 1e9;
                 List<String> parts = new ArrayList<>();
                 cores.forEach((component, used) -> {
                     if (!component.isEmpty()) {
-                        parts.add(String.format(Locale.ROOT, "%s %.2f", component, used));
+                        parts.add(String.format(
+                                Locale.ROOT,
+                                "%s %.2f (%.2f ms/create)",
+                                component,
+                                used,
+                                created == 0 ? 0 : used * seconds * 1000 / created));
                     }
                 });
                 lines.add(String.format(
                         Locale.ROOT,
-                        "CPU (cores of %d): %s; machine busy %.0f%%",
+                        "CPU, cores of %d (CPU time per created referral): %s; machine busy %.0f%%",
                         Runtime.getRuntime().availableProcessors(),
                         String.join(", ", parts),
                         cores.getOrDefault("", 0.0) * 100));
