@@ -109,7 +109,7 @@ public final class BenchCommand implements LauncherCommand {
             Observation closedObservation = Observation.start(client, metrics, stack);
             PhaseResult closed =
                     LoadPhases.closedLoop(creator, options.concurrency(), options.duration(), closedIds::add);
-            printPhase(closed, closedObservation.finish(closed.elapsed(), closed.created()));
+            printPhase(closed, closedObservation.finish(closed.elapsed(), closed.sent(), closed.created()));
             out.printf(
                     Locale.ROOT,
                     "  created %d in %.1f s = %.0f creates/s%s%n",
@@ -127,8 +127,9 @@ public final class BenchCommand implements LauncherCommand {
                     + " event minus its ce_time%n");
             Set<String> openIds = ConcurrentHashMap.newKeySet();
             Observation openObservation = Observation.start(client, metrics, stack);
-            PhaseResult open = LoadPhases.openLoop(creator, options.rate(), options.duration(), openIds::add);
-            printPhase(open, openObservation.finish(open.elapsed(), open.created()));
+            PhaseResult open = LoadPhases.openLoop(
+                    creator, options.rate(), options.duration(), options.concurrency(), openIds::add);
+            printPhase(open, openObservation.finish(open.elapsed(), open.sent(), open.created()));
             out.printf(
                     Locale.ROOT,
                     "  sent %d, created %d%s; client send lag behind schedule: %s%n",
@@ -246,12 +247,14 @@ public final class BenchCommand implements LauncherCommand {
         }
 
         /** What the stack spent on the phase; CPU also per created referral, the figure that bounds throughput. */
-        List<String> finish(Duration elapsed, long created) {
+        List<String> finish(Duration elapsed, long sent, long created) {
             ProcessCpu.Snapshot cpuAfter = ProcessCpu.take(stack.componentsByPid());
             PrometheusSamples samplesAfter = scrape(client, metrics);
             List<String> lines = new ArrayList<>();
+            double otherProcessCores = 0;
             if (ProcessCpu.available()) {
                 Map<String, Double> cores = ProcessCpu.coresUsed(cpu, cpuAfter);
+                otherProcessCores = cores.getOrDefault(ProcessCpu.OTHER, 0.0);
                 double seconds = (cpuAfter.nanoTime() - cpu.nanoTime()) / 1e9;
                 List<String> parts = new ArrayList<>();
                 cores.forEach((component, used) -> {
@@ -272,6 +275,7 @@ public final class BenchCommand implements LauncherCommand {
                         cores.getOrDefault("", 0.0) * 100));
             }
             lines.addAll(ServiceFigures.describe(samples, samplesAfter, elapsed.toNanos() / 1e9));
+            lines.addAll(ServiceFigures.interference(samples, samplesAfter, sent, otherProcessCores));
             return lines;
         }
 

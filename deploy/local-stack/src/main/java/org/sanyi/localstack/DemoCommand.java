@@ -153,8 +153,11 @@ public final class DemoCommand implements LauncherCommand {
 
             checkEventsInOrder(List.of(upward, downward));
             out.println();
-            out.println("Demo passed: " + step + " steps behaved as expected; "
-                    + events.all().size() + " events read from " + ReferralEventTap.TOPIC + ".");
+            int ours = events.about(upward).size() + events.about(downward).size();
+            int others = events.all().size() - ours;
+            out.println("Demo passed: " + step + " steps behaved as expected; " + ours + " events of its two referrals"
+                    + " read from " + ReferralEventTap.TOPIC
+                    + (others > 0 ? " (and " + others + " events of other referrals created meanwhile)" : "") + ".");
         }
 
         private void meetTheParties() throws Exception {

@@ -11,7 +11,8 @@ import org.sanyi.localstack.UsageException;
  *
  * @param rate creates per second of the fixed-rate phase
  * @param duration length of each measured phase
- * @param concurrency requests in flight in the maximum-throughput phase
+ * @param concurrency requests in flight in the maximum-throughput phase, and the most in flight (connections) at the
+ *     fixed rate
  * @param warmup load before measuring, so the service's JIT and pools are warm
  */
 public record BenchOptions(int rate, Duration duration, int concurrency, Duration warmup) {

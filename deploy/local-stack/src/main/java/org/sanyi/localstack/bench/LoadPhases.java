@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,25 +59,34 @@ public final class LoadPhases {
      * Open loop: request i is due at start + i / rate, whether or not earlier ones were answered. Latency counts from
      * the due time, so a stall of the service or of this client shows up in the figures instead of silently
      * lowering the rate (coordinated omission).
+     *
+     * <p>At most {@code maxInFlight} requests are outstanding, like a hospital system with a pool of keep-alive
+     * connections: without a bound the JDK client opens a new connection whenever none is free, and a short stall
+     * turns into hundreds of connection set-ups that the 2-core stack then has to serve. A request due while the
+     * pool is busy waits, and that wait is part of its latency.
      */
-    public static PhaseResult openLoop(ReferralCreator creator, int rate, Duration duration, Consumer<String> onCreated)
+    public static PhaseResult openLoop(
+            ReferralCreator creator, int rate, Duration duration, int maxInFlight, Consumer<String> onCreated)
             throws InterruptedException {
         Tally tally = new Tally(onCreated);
         LatencyHistogram sendLag = new LatencyHistogram();
         long total = Math.max(1, Math.round(rate * (duration.toNanos() / 1e9)));
         double intervalNanos = 1e9 / rate;
         Phaser inFlight = new Phaser(1);
+        Semaphore connections = new Semaphore(maxInFlight);
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long due = start + Math.round(i * intervalNanos);
             for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
                 LockSupport.parkNanos(due - now);
             }
+            connections.acquire();
             sendLag.recordNanos(System.nanoTime() - due);
             tally.sent.increment();
             inFlight.register();
             creator.createNext().whenComplete((outcome, error) -> {
                 tally.answered(outcome, System.nanoTime(), due);
+                connections.release();
                 inFlight.arriveAndDeregister();
             });
         }

@@ -19,8 +19,8 @@ public final class ProcessCpu {
     /** Linux reports process CPU in clock ticks of 1/100 s (USER_HZ) on every common architecture. */
     static final double TICKS_PER_SECOND = 100.0;
 
-    static final String SELF = "bench client (this JVM)";
-    static final String OTHER = "other processes";
+    public static final String SELF = "bench client (this JVM)";
+    public static final String OTHER = "other processes";
 
     private static final Path PROC = Path.of("/proc");
 

@@ -15,7 +15,44 @@ public final class ServiceFigures {
 
     static final Map<String, String> CREATES = Map.of("method", "POST", "uri", "/v1/referrals");
 
+    /** Cores that processes outside the stack may use before a phase counts as disturbed. */
+    static final double DISTURBING_CORES = 0.25;
+
     private ServiceFigures() {}
+
+    /**
+     * Warnings when something besides this bench shaped a phase: another client sending creates to the same service,
+     * a restart of the service, or busy processes outside the stack. On a shared machine such figures mislead.
+     */
+    public static List<String> interference(
+            PrometheusSamples before, PrometheusSamples after, long sent, double otherProcessCores) {
+        List<String> warnings = new ArrayList<>();
+        OptionalDouble startedBefore = before.sum("process_start_time_seconds");
+        OptionalDouble startedAfter = after.sum("process_start_time_seconds");
+        if (startedBefore.isPresent()
+                && startedAfter.isPresent()
+                && startedBefore.getAsDouble() != startedAfter.getAsDouble()) {
+            warnings.add("WARNING: referral-service restarted during the phase; its figures are not comparable");
+        } else {
+            OptionalDouble served = after.increaseSince(before, "http_server_requests_seconds_count", CREATES);
+            if (served.isPresent() && served.getAsDouble() > sent + Math.max(10, sent * 0.02)) {
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "WARNING: the service answered %.0f creates, this bench sent %d: another client was loading it,"
+                                + " so these figures are not clean",
+                        served.getAsDouble(),
+                        sent));
+            }
+        }
+        if (otherProcessCores > DISTURBING_CORES) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "WARNING: processes outside the stack used %.2f cores during the phase (builds, tests?); the"
+                            + " stack had less CPU than the machine has",
+                    otherProcessCores));
+        }
+        return warnings;
+    }
 
     public static List<String> describe(PrometheusSamples before, PrometheusSamples after, double phaseSeconds) {
         List<String> lines = new ArrayList<>();

@@ -85,4 +85,25 @@ class PrometheusSamplesTest {
         assertThat(ServiceFigures.describe(PrometheusSamples.empty(), PrometheusSamples.empty(), 10))
                 .isEmpty();
     }
+
+    @Test
+    void warnsWhenSomethingElseShapedThePhase() {
+        PrometheusSamples before = PrometheusSamples.parse(BEFORE + "process_start_time_seconds 1.7E9\n");
+        PrometheusSamples after = PrometheusSamples.parse(AFTER + "process_start_time_seconds 1.7E9\n");
+
+        assertThat(ServiceFigures.interference(before, after, 1000, 0.1)).isEmpty();
+        assertThat(ServiceFigures.interference(before, after, 900, 0.1))
+                .singleElement()
+                .asString()
+                .contains("answered 1000 creates, this bench sent 900");
+        assertThat(ServiceFigures.interference(before, after, 1000, 0.6))
+                .singleElement()
+                .asString()
+                .contains("outside the stack used 0.60 cores");
+        PrometheusSamples restarted = PrometheusSamples.parse(AFTER + "process_start_time_seconds 1.8E9\n");
+        assertThat(ServiceFigures.interference(before, restarted, 1000, 0))
+                .singleElement()
+                .asString()
+                .contains("restarted");
+    }
 }
