@@ -21,7 +21,7 @@ public record BenchOptions(int rate, Duration duration, int concurrency, Duratio
     public static final int DEFAULT_RATE = 300;
     public static final int DEFAULT_DURATION_SECONDS = 30;
     public static final int DEFAULT_CONCURRENCY = 48;
-    public static final int DEFAULT_WARMUP_SECONDS = 15;
+    public static final int DEFAULT_WARMUP_SECONDS = 60;
 
     public static BenchOptions parse(List<String> arguments) {
         if (arguments.isEmpty() || !SCENARIO.equals(arguments.get(0))) {

@@ -17,7 +17,7 @@ class BenchOptionsTest {
         assertThat(options.rate()).isEqualTo(300);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.concurrency()).isEqualTo(48);
-        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
