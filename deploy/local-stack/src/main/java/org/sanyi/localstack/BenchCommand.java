@@ -120,9 +120,9 @@ public final class BenchCommand implements LauncherCommand {
             awaitBacklog(probe, closedIds, "phase (a)");
 
             out.printf(
-                    "%n(b) Fixed rate: open loop, %d creates/s for %d s, latency from each request's scheduled"
-                            + " send time%n",
-                    options.rate(), options.duration().toSeconds());
+                    "%n(b) Fixed rate: open loop, %d creates/s for %d s over at most %d connections, latency from"
+                            + " each request's scheduled send time%n",
+                    options.rate(), options.duration().toSeconds(), options.concurrency());
             out.printf("(c) Commit-to-consumer in the same phase: time an independent consumer reads the requested"
                     + " event minus its ce_time%n");
             Set<String> openIds = ConcurrentHashMap.newKeySet();
