@@ -2,7 +2,6 @@ package org.sanyi.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,8 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +35,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.sanyi.platform.events.EventEnvelope;
 
 /**
  * Publishes committed outbox rows to Kafka in insertion order, with an idempotent producer ({@code acks=all}), and
@@ -312,16 +309,7 @@ public class OutboxRelay {
             String payload) {
 
         CloudEvent toCloudEvent(String serviceName) {
-            return CloudEventBuilder.v1()
-                    .withId(id.toString())
-                    .withSource(URI.create("/sanyi/" + serviceName))
-                    .withType(eventType)
-                    .withSubject(subject)
-                    .withTime(occurredAt.atOffset(ZoneOffset.UTC))
-                    .withDataSchema(URI.create(dataSchema))
-                    .withDataContentType("application/json")
-                    .withData(payload.getBytes(StandardCharsets.UTF_8))
-                    .build();
+            return EventEnvelope.of(id, serviceName, eventType, dataSchema, subject, occurredAt, payload);
         }
     }
 }

@@ -23,7 +23,23 @@ public enum PlatformProblem implements ProblemType {
             "PLT-0015",
             422,
             "idempotency-key-reused",
-            "The Idempotency-Key was already used with a different request body");
+            "The Idempotency-Key was already used with a different request body"),
+    PRECONDITION_FAILED("PLT-0016", 412, "precondition-failed", "The resource is not at the version named by If-Match"),
+    PRECONDITION_REQUIRED(
+            "PLT-0017", 428, "precondition-required", "This update needs an If-Match header with the current ETag"),
+    FORBIDDEN_CHARACTER("PLT-0018", 400, "forbidden-character", "A text field holds a NUL or control character"),
+    INSTITUTION_NOT_ACTIVE(
+            "PLT-0019",
+            403,
+            "institution-not-active",
+            "The calling institution is unknown to the regional directory or not active"),
+    INVALID_PURPOSE_OF_USE(
+            "PLT-0020", 400, "invalid-purpose-of-use", "X-Purpose-Of-Use is not a code of the accepted value set"),
+    DIRECTORY_NOT_LOADED(
+            "PLT-0021",
+            503,
+            "directory-not-loaded",
+            "The local copy of the regional directory is not loaded yet; retry after the Retry-After delay");
 
     private final ProblemDefinition definition;
 
