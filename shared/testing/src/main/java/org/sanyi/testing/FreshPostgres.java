@@ -9,12 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 
-/** An embedded PostgreSQL server with one freshly created database whose name is random. */
-final class FreshPostgres {
-
-    static final String USERNAME = "postgres";
-    // The embedded server trusts local connections; a password is only set because clients expect one.
-    static final String PASSWORD = "postgres";
+/**
+ * An embedded PostgreSQL server with one freshly created database whose name is random. The server trusts local
+ * connections; the password is only set because clients expect one.
+ */
+final class FreshPostgres implements TestDatabase {
 
     private final EmbeddedPostgres server;
     private final String databaseName;
@@ -28,9 +27,7 @@ final class FreshPostgres {
         try {
             EmbeddedPostgres server =
                     EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-            byte[] suffix = new byte[6];
-            new SecureRandom().nextBytes(suffix);
-            String databaseName = "sanyi_test_" + HexFormat.of().formatHex(suffix);
+            String databaseName = randomDatabaseName();
             try (Connection connection = server.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + databaseName);
@@ -43,11 +40,20 @@ final class FreshPostgres {
         }
     }
 
-    String jdbcUrl() {
+    /** A name no earlier run used, so a reused server never hands a test leftover data. */
+    static String randomDatabaseName() {
+        byte[] suffix = new byte[6];
+        new SecureRandom().nextBytes(suffix);
+        return "sanyi_test_" + HexFormat.of().formatHex(suffix);
+    }
+
+    @Override
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/" + databaseName;
     }
 
-    void close() {
+    @Override
+    public void close() {
         try {
             server.close();
         } catch (IOException e) {

@@ -12,7 +12,8 @@ import java.util.logging.Level;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the one Kafka broker, PostgreSQL server and key set of a test JVM.
+ * Holds the one Kafka broker, PostgreSQL server and key set of a test JVM: embedded by default, containers with
+ * {@code -Dsanyi.infra=testcontainers} (see {@link InfrastructureKind}).
  *
  * <p>Internal: use {@link SanyiTestInfrastructure} and {@link TestTokens}. Quarkus may load this library once
  * per test application class loader, so every public method here takes and returns only JDK types and is
@@ -44,8 +45,8 @@ public final class JvmWideInfrastructure {
     private static final List<java.util.logging.Logger> QUIETED_LOGGERS = new ArrayList<>();
 
     private static TestKeys keys;
-    private static RestartableKafka kafka;
-    private static FreshPostgres postgres;
+    private static TestBroker kafka;
+    private static TestDatabase postgres;
     private static boolean shutdownHookRegistered;
 
     private JvmWideInfrastructure() {}
@@ -55,8 +56,8 @@ public final class JvmWideInfrastructure {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-        config.put("quarkus.datasource.username", FreshPostgres.USERNAME);
-        config.put("quarkus.datasource.password", FreshPostgres.PASSWORD);
+        config.put("quarkus.datasource.username", TestDatabase.USERNAME);
+        config.put("quarkus.datasource.password", TestDatabase.PASSWORD);
         config.put(
                 "mp.jwt.verify.publickey.location",
                 keys().publicKeyPem().toAbsolutePath().toString());
@@ -90,6 +91,16 @@ public final class JvmWideInfrastructure {
         LOG.infof("Kafka at %s started again in %d ms", kafka.bootstrapServers(), elapsedMillis(started));
     }
 
+    /** True when {@code -Dsanyi.infra=testcontainers} asks for containers. */
+    public static boolean usesContainers() {
+        return InfrastructureKind.selected() == InfrastructureKind.TESTCONTAINERS;
+    }
+
+    /** Why this JVM's tests cannot get their infrastructure, or null when they can. */
+    public static String infrastructureProblem() {
+        return usesContainers() ? ContainerInfrastructure.engineProblem() : null;
+    }
+
     public static synchronized boolean isKafkaRunning() {
         return kafka != null && kafka.isRunning();
     }
@@ -117,24 +128,27 @@ public final class JvmWideInfrastructure {
         if (kafka != null && postgres != null) {
             return;
         }
+        InfrastructureKind kind = InfrastructureKind.selected();
+        if (kind == InfrastructureKind.TESTCONTAINERS) {
+            ContainerInfrastructure.assumeEngine();
+        }
         registerShutdownHook();
         quietEmbeddedServerLogs();
         long started = System.nanoTime();
         // Both take a few seconds and are independent: start them side by side.
         ExecutorService starter = Executors.newFixedThreadPool(2, JvmWideInfrastructure::ownContextThread);
-        CompletableFuture<RestartableKafka> kafkaStart = CompletableFuture.supplyAsync(
+        CompletableFuture<TestBroker> kafkaStart = CompletableFuture.supplyAsync(
                 () -> {
                     long kafkaStarted = System.nanoTime();
-                    RestartableKafka broker = new RestartableKafka();
-                    broker.start();
+                    TestBroker broker = startBroker(kind);
                     LOG.infof("Kafka started at %s in %d ms", broker.bootstrapServers(), elapsedMillis(kafkaStarted));
                     return broker;
                 },
                 starter);
-        CompletableFuture<FreshPostgres> postgresStart = CompletableFuture.supplyAsync(
+        CompletableFuture<TestDatabase> postgresStart = CompletableFuture.supplyAsync(
                 () -> {
                     long postgresStarted = System.nanoTime();
-                    FreshPostgres server = FreshPostgres.start();
+                    TestDatabase server = startDatabase(kind);
                     LOG.infof("PostgreSQL started at %s in %d ms", server.jdbcUrl(), elapsedMillis(postgresStarted));
                     return server;
                 },
@@ -145,14 +159,29 @@ public final class JvmWideInfrastructure {
             postgres = postgresStart.join();
         } catch (CompletionException e) {
             // Do not leave half of the infrastructure running when the other half failed.
-            kafkaStart.thenAccept(RestartableKafka::stopAndDeleteData);
-            postgresStart.thenAccept(FreshPostgres::close);
+            kafkaStart.thenAccept(TestBroker::stopAndDeleteData);
+            postgresStart.thenAccept(TestDatabase::close);
             kafka = null;
             postgres = null;
             throw new IllegalStateException("Sanyi test infrastructure failed to start", e.getCause());
         }
         keys();
-        LOG.infof("Sanyi test infrastructure ready in %d ms", elapsedMillis(started));
+        LOG.infof("Sanyi test infrastructure (%s) ready in %d ms", kind, elapsedMillis(started));
+    }
+
+    private static TestBroker startBroker(InfrastructureKind kind) {
+        if (kind == InfrastructureKind.TESTCONTAINERS) {
+            return ContainerInfrastructure.startKafka();
+        }
+        RestartableKafka broker = new RestartableKafka();
+        broker.start();
+        return broker;
+    }
+
+    private static TestDatabase startDatabase(InfrastructureKind kind) {
+        return kind == InfrastructureKind.TESTCONTAINERS
+                ? ContainerInfrastructure.startPostgres()
+                : FreshPostgres.start();
     }
 
     private static void quietEmbeddedServerLogs() {

@@ -14,7 +14,7 @@ import org.apache.kafka.common.Uuid;
  * A single-node KRaft broker that can be stopped and started again on the same ports with the same log
  * directory, so that a test can simulate a Kafka outage without losing data.
  */
-final class RestartableKafka {
+final class RestartableKafka implements TestBroker {
 
     private final int brokerPort;
     private final int controllerPort;
@@ -32,15 +32,18 @@ final class RestartableKafka {
         }
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return "localhost:" + brokerPort;
     }
 
-    synchronized boolean isRunning() {
+    @Override
+    public synchronized boolean isRunning() {
         return broker != null && broker.isRunning();
     }
 
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (isRunning()) {
             return;
         }
@@ -62,14 +65,16 @@ final class RestartableKafka {
                 .start();
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (broker != null) {
             broker.close();
             broker = null;
         }
     }
 
-    synchronized void stopAndDeleteData() {
+    @Override
+    public synchronized void stopAndDeleteData() {
         stop();
         try (Stream<Path> paths = Files.walk(logDirectory)) {
             paths.sorted(Comparator.reverseOrder())

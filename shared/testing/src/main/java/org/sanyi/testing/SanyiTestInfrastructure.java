@@ -8,6 +8,11 @@ import java.util.Map;
  * fresh randomly named database, and run-time generated JWT and pseudonym keys. Started once per JVM and shared by
  * all test classes and profiles; stopped when the JVM exits.
  *
+ * <p>Broker and database are embedded in the test JVM by default. With {@code -Dsanyi.infra=testcontainers} they are
+ * {@code postgres} and {@code apache/kafka} containers instead; where no Docker engine answers, the tests that need
+ * them are skipped with a message saying so ({@link ContainerEngineCondition} for Quarkus tests, a JUnit assumption
+ * for plain ones).
+ *
  * <pre>{@code @QuarkusTestResource(value = SanyiTestInfrastructure.class, restrictToAnnotatedClass = false)}</pre>
  */
 public class SanyiTestInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -34,11 +39,11 @@ public class SanyiTestInfrastructure implements QuarkusTestResourceLifecycleMana
     }
 
     public static String databaseUsername() {
-        return FreshPostgres.USERNAME;
+        return TestDatabase.USERNAME;
     }
 
     public static String databasePassword() {
-        return FreshPostgres.PASSWORD;
+        return TestDatabase.PASSWORD;
     }
 
     /** Stops the broker to simulate an outage; its data and address are kept for {@link #startKafka()}. */
