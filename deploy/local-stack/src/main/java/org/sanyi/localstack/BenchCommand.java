@@ -79,7 +79,8 @@ public final class BenchCommand implements LauncherCommand {
         CommitToConsumerProbe probe = new CommitToConsumerProbe();
         ExecutorService answers = Executors.newFixedThreadPool(4, daemon("bench-http"));
         try (ReferralEventTap tap = ReferralEventTap.startAtEnd(stack.kafkaBootstrapServers(), probe)) {
-            ExchangeClient client = new ExchangeClient(new HospitalTokens(stack.tokenMinter(), "bench"), answers);
+            ExchangeClient client = new ExchangeClient(
+                    new HospitalTokens(stack.tokenSigner(), stack.tokenAudiences(), "bench"), answers);
             ReferralCreator creator = new ReferralCreator(
                     client,
                     stack.referralBase(),

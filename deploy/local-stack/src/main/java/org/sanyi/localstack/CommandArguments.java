@@ -11,7 +11,7 @@ import java.util.Set;
 /** Minimal parser for {@code --name value}, {@code --name=value} and boolean flags such as {@code -d}. */
 public final class CommandArguments {
 
-    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
 
     private CommandArguments() {}
@@ -22,6 +22,14 @@ public final class CommandArguments {
      * @param flagOptions options without a value, e.g. {@code -d}
      */
     public static CommandArguments parse(List<String> arguments, Set<String> valueOptions, Set<String> flagOptions) {
+        return parse(arguments, valueOptions, Set.of(), flagOptions);
+    }
+
+    /**
+     * @param repeatableOptions options that take a value and may be given more than once, e.g. {@code --audience}
+     */
+    public static CommandArguments parse(
+            List<String> arguments, Set<String> valueOptions, Set<String> repeatableOptions, Set<String> flagOptions) {
         CommandArguments parsed = new CommandArguments();
         List<String> remaining = new ArrayList<>(arguments);
         while (!remaining.isEmpty()) {
@@ -30,7 +38,7 @@ public final class CommandArguments {
             String name = argument.startsWith("--") && equals > 0 ? argument.substring(0, equals) : argument;
             if (flagOptions.contains(name) && equals < 0) {
                 parsed.flags.add(name);
-            } else if (valueOptions.contains(name)) {
+            } else if (valueOptions.contains(name) || repeatableOptions.contains(name)) {
                 String value;
                 if (equals > 0 && argument.startsWith("--")) {
                     value = argument.substring(equals + 1);
@@ -39,9 +47,11 @@ public final class CommandArguments {
                 } else {
                     throw new UsageException("Option " + name + " needs a value.");
                 }
-                if (parsed.values.put(name, value) != null) {
+                List<String> given = parsed.values.computeIfAbsent(name, option -> new ArrayList<>());
+                if (!given.isEmpty() && !repeatableOptions.contains(name)) {
                     throw new UsageException("Option " + name + " is given twice.");
                 }
+                given.add(value);
             } else {
                 throw new UsageException("Unknown argument '" + argument + "'.");
             }
@@ -54,7 +64,12 @@ public final class CommandArguments {
     }
 
     public Optional<String> value(String option) {
-        return Optional.ofNullable(values.get(option));
+        return values.getOrDefault(option, List.of()).stream().findFirst();
+    }
+
+    /** Every value of a repeatable option, in the order given; empty when it was not given. */
+    public List<String> values(String option) {
+        return List.copyOf(values.getOrDefault(option, List.of()));
     }
 
     public String required(String option) {

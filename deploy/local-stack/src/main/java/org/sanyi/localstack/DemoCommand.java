@@ -48,6 +48,9 @@ public final class DemoCommand implements LauncherCommand {
     static final String HOSPITAL_PHYSICIAN = "110350921000456";
     static final String HOSPITAL_REVIEWER = "110350921000777";
 
+    /** The user ({@code sub}) of every call except the reviews. */
+    static final String DEMO_USER = "demo-user";
+
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(15);
     private static final String EVENT_PREFIX = "org.sanyi.referral.";
@@ -126,7 +129,8 @@ public final class DemoCommand implements LauncherCommand {
             this.events = events;
             this.tap = tap;
             this.out = out;
-            this.client = new ExchangeClient(new HospitalTokens(stack.tokenMinter(), "demo-user"));
+            this.client =
+                    new ExchangeClient(new HospitalTokens(stack.tokenSigner(), stack.tokenAudiences(), DEMO_USER));
         }
 
         void run() throws Exception {
@@ -291,7 +295,7 @@ public final class DemoCommand implements LauncherCommand {
             ObjectNode review = ExchangeClient.JSON.createObjectNode();
             review.putObject("reviewer").put("system", LICENCE_SYSTEM).put("value", CLINIC_REVIEWER);
             review.put("note", "符合上转指征，同意转诊");
-            etag = stepExpecting(id, "review", VILLAGE_CLINIC, etag, review, "REVIEWED", "reviewed");
+            etag = reviewExpecting(id, VILLAGE_CLINIC, etag, review);
 
             beginStep(party(COUNTY_HOSPITAL) + " accepts and offers an appointment tomorrow 08:30");
             ObjectNode accept = ExchangeClient.JSON.createObjectNode();
@@ -402,7 +406,7 @@ public final class DemoCommand implements LauncherCommand {
             ObjectNode review = ExchangeClient.JSON.createObjectNode();
             review.putObject("reviewer").put("system", LICENCE_SYSTEM).put("value", HOSPITAL_REVIEWER);
             review.put("note", "符合下转指征");
-            etag = stepExpecting(id, "review", COUNTY_HOSPITAL, etag, review, "REVIEWED", "reviewed");
+            etag = reviewExpecting(id, COUNTY_HOSPITAL, etag, review);
 
             beginStep(party(TOWNSHIP_CENTRE) + " accepts: the family doctor team takes over follow-up");
             ObjectNode accept = ExchangeClient.JSON.createObjectNode();
@@ -410,12 +414,37 @@ public final class DemoCommand implements LauncherCommand {
             stepExpecting(id, "accept", TOWNSHIP_CENTRE, etag, accept, "ACCEPTED", "accepted");
         }
 
-        /** Posts a lifecycle step with If-Match, checks the new status and waits for its event; the new ETag. */
+        /**
+         * The review (转诊审核) as the institution's reviewer: the services refuse a review whose token names the
+         * user who created the referral, so the reviewer signs in as a user of their own.
+         */
+        private String reviewExpecting(String id, String institution, String etag, JsonNode body) throws Exception {
+            return stepExpecting(
+                    id, "review", institution, reviewerSubject(institution), etag, body, "REVIEWED", "reviewed");
+        }
+
         private String stepExpecting(
                 String id, String action, String caller, String etag, JsonNode body, String status, String eventStep)
                 throws Exception {
-            ApiAnswer answer = client.post(
-                    referralUri("/v1/referrals/" + id + "/" + action), caller, body, Map.of("If-Match", etag));
+            return stepExpecting(id, action, caller, null, etag, body, status, eventStep);
+        }
+
+        /**
+         * Posts a lifecycle step with If-Match as {@code subject} (null: {@value #DEMO_USER}), checks the new status
+         * and waits for its event; the new ETag.
+         */
+        private String stepExpecting(
+                String id,
+                String action,
+                String caller,
+                String subject,
+                String etag,
+                JsonNode body,
+                String status,
+                String eventStep)
+                throws Exception {
+            ApiAnswer answer = client.postAs(
+                    referralUri("/v1/referrals/" + id + "/" + action), caller, subject, body, Map.of("If-Match", etag));
             expectStatus(answer, 200, action);
             expectField(answer, "status", status);
             String next = answer.etag().orElseThrow(() -> new StepFailed(action + " answered without an ETag"));
@@ -554,6 +583,11 @@ public final class DemoCommand implements LauncherCommand {
         private URI referralUri(String path) {
             return stack.referralBase().resolve(path);
         }
+    }
+
+    /** The reviewer's user at an institution: never {@value #DEMO_USER}, who created the referrals. */
+    static String reviewerSubject(String institution) {
+        return "reviewer-" + institution;
     }
 
     /** {@code sameGroupEpisode=true properReferral=true reimbursementUpliftPoints=5 ...} in the data's order. */

@@ -5,16 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sanyi.tokens.TokenSigner;
 
 /**
  * The running local stack as a client command (demo, bench) sees it: the services' addresses once they answer
- * ready, Kafka's address, a token minter with the stack's own key, and the pids of its processes.
+ * ready, Kafka's address, a token signer with the stack's own key and the services a token is for, and the pids of
+ * its processes.
  */
 record LiveStack(
         ServiceDefinition directory,
         ServiceDefinition referral,
         String kafkaBootstrapServers,
-        TokenMinter tokenMinter,
+        TokenSigner tokenSigner,
+        List<String> tokenAudiences,
         Map<Long, String> componentsByPid) {
 
     /** Exit code when the stack is not running, as for {@code status}. */
@@ -50,6 +53,7 @@ record LiveStack(
                     + "; the running services were not started by ./sanyi up from this repository.");
         }
         KeyMaterial keys = KeyMaterial.ensure(layout.keys());
+        keys.notes().forEach(System.err::println);
 
         Map<Long, String> pids = new LinkedHashMap<>();
         pid(PidFiles.liveProcess(layout.launcherPidFile(), SanyiLauncher.MARKER))
@@ -59,7 +63,12 @@ record LiveStack(
                     .ifPresent(pid -> pids.put(pid, service.name()));
         }
         return new LiveStack(
-                directory, referral, settings.kafkaBootstrapServers(), new TokenMinter(keys.privateKey()), pids);
+                directory,
+                referral,
+                settings.kafkaBootstrapServers(),
+                new TokenSigner(keys.privateKey()),
+                context.services().stream().map(ServiceDefinition::name).toList(),
+                pids);
     }
 
     URI directoryBase() {

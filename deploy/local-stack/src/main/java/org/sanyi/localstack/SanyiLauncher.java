@@ -1,7 +1,7 @@
 package org.sanyi.localstack;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +42,12 @@ public final class SanyiLauncher {
         }
         StackLayout layout = StackLayout.locate();
         try {
-            Files.createDirectories(layout.logs());
-            Files.createDirectories(layout.run());
+            // Keys, patient data (synthetic or not) and logs live here: only the user may read them.
+            List<String> notes = new ArrayList<>();
+            PrivateFiles.ensureDirectory(layout.home()).ifPresent(notes::add);
+            PrivateFiles.ensureDirectory(layout.logs()).ifPresent(notes::add);
+            PrivateFiles.ensureDirectory(layout.run()).ifPresent(notes::add);
+            notes.forEach(System.err::println);
         } catch (IOException e) {
             System.err.println("Cannot create " + layout.home() + ": " + e.getMessage());
             return 1;

@@ -17,6 +17,8 @@ public final class ServiceCatalog {
     private static final String RESOURCE = "/services.list";
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+    static final String NEEDS_PSEUDONYM_KEY = "needs-pseudonym-key";
+    static final String NO_PSEUDONYM_KEY = "no-pseudonym-key";
 
     private ServiceCatalog() {}
 
@@ -44,8 +46,9 @@ public final class ServiceCatalog {
                     continue;
                 }
                 String[] fields = content.split("\\s+");
-                if (fields.length != 3) {
-                    throw invalid(lineNumber, "expected: name port database");
+                if (fields.length != 4) {
+                    throw invalid(
+                            lineNumber, "expected: name port database " + NEEDS_PSEUDONYM_KEY + "|" + NO_PSEUDONYM_KEY);
                 }
                 String name = fields[0];
                 String database = fields[2];
@@ -64,7 +67,18 @@ public final class ServiceCatalog {
                 if (!names.add(name) || !ports.add(port)) {
                     throw invalid(lineNumber, "name or port used twice");
                 }
-                services.add(new ServiceDefinition(name, port, database));
+                boolean needsPseudonymKey;
+                if (fields[3].equals(NEEDS_PSEUDONYM_KEY)) {
+                    needsPseudonymKey = true;
+                } else if (fields[3].equals(NO_PSEUDONYM_KEY)) {
+                    needsPseudonymKey = false;
+                } else {
+                    throw invalid(
+                            lineNumber,
+                            "pseudonym key '" + fields[3] + "', expected " + NEEDS_PSEUDONYM_KEY + " or "
+                                    + NO_PSEUDONYM_KEY);
+                }
+                services.add(new ServiceDefinition(name, port, database, needsPseudonymKey));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One service running as a child JVM from its {@code quarkus-run.jar}, output to its log file. */
+/**
+ * One service running as a child JVM from its {@code quarkus-run.jar} in a copy of the built application
+ * ({@link StackLayout#serviceApplicationCopy}, also its working directory), output to its log file.
+ */
 public final class ServiceProcess {
 
     /** Small heaps: the whole stack has to fit on a laptop next to an IDE. */
@@ -39,8 +42,10 @@ public final class ServiceProcess {
                 log,
                 "# " + definition.name() + " started by the Sanyi launcher at " + Instant.now() + "\n",
                 StandardCharsets.UTF_8);
-        ProcessBuilder builder = new ProcessBuilder(command(layout.serviceRunJar(definition.name())))
-                .directory(layout.serviceModule(definition.name()).toFile())
+        Path application = layout.serviceApplicationCopy(definition.name());
+        ApplicationCopy.replace(layout.serviceBuiltApplication(definition.name()), application);
+        ProcessBuilder builder = new ProcessBuilder(command(application.resolve(StackLayout.QUARKUS_RUN_JAR)))
+                .directory(application.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 /** Where the repository is and where the local stack keeps its data, keys, logs and run files. */
 public final class StackLayout {
 
+    public static final String QUARKUS_RUN_JAR = "quarkus-run.jar";
+
     private final Path repositoryRoot;
     private final Path home;
 
@@ -95,8 +97,22 @@ public final class StackLayout {
         return repositoryRoot.resolve("services").resolve(serviceName);
     }
 
+    /** What the build produced: {@code services/<name>/target/quarkus-app}. */
+    public Path serviceBuiltApplication(String serviceName) {
+        return serviceModule(serviceName).resolve("target/quarkus-app");
+    }
+
+    /** Present when the service is built. */
     public Path serviceRunJar(String serviceName) {
-        return serviceModule(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
+        return serviceBuiltApplication(serviceName).resolve(QUARKUS_RUN_JAR);
+    }
+
+    /**
+     * The copy of the built application that {@code up} makes and the service runs from, so that a build replacing
+     * the jars in {@code target/} cannot pull them from under the running JVM.
+     */
+    public Path serviceApplicationCopy(String serviceName) {
+        return run().resolve("app").resolve(serviceName);
     }
 
     /** A path as the user should read it: relative to the repository root when inside it. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import org.sanyi.tokens.TokenContract;
 
 /**
  * {@code up [-d]}: Kafka, PostgreSQL and every built service, in the foreground until Ctrl-C, or detached.
@@ -91,6 +92,7 @@ public final class UpCommand implements LauncherCommand {
         if (keys.generated()) {
             console.println("  Generated keys in " + layout.display(layout.keys()) + " (first run)");
         }
+        keys.notes().forEach(note -> console.println("  " + note));
 
         LocalKafka kafka = new LocalKafka(
                 layout.kafkaData(),
@@ -158,7 +160,8 @@ public final class UpCommand implements LauncherCommand {
             ServiceProcess process = ServiceProcess.start(service, layout, serviceEnvironment(context, service, keys));
             stack.serviceStarted(process);
             started.add(process);
-            console.println("  Starting " + service.name() + " on port " + service.port() + ", log "
+            console.println("  Starting " + service.name() + " on " + ServiceDefinition.HOST + ":" + service.port()
+                    + " from a copy in " + layout.display(layout.serviceApplicationCopy(service.name())) + ", log "
                     + layout.display(process.log()));
         }
         HealthProbe probe = new HealthProbe();
@@ -207,6 +210,7 @@ public final class UpCommand implements LauncherCommand {
     static Map<String, String> serviceEnvironment(StackContext context, ServiceDefinition service, KeyMaterial keys) {
         StackSettings settings = context.settings();
         Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_HTTP_HOST", ServiceDefinition.HOST);
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl(service.database()));
         environment.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USERNAME);
@@ -215,8 +219,10 @@ public final class UpCommand implements LauncherCommand {
         environment.put(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 keys.publicKeyFile().toAbsolutePath().toString());
-        environment.put("MP_JWT_VERIFY_ISSUER", TokenMinter.ISSUER);
-        environment.put("SANYI_PSEUDONYM_KEY", keys.pseudonymKeyBase64());
+        environment.put("MP_JWT_VERIFY_ISSUER", TokenContract.ISSUER);
+        if (service.needsPseudonymKey()) {
+            environment.put("SANYI_PSEUDONYM_KEY", keys.pseudonymKeyBase64());
+        }
         return environment;
     }
 
@@ -250,7 +256,10 @@ public final class UpCommand implements LauncherCommand {
                                         context.services().stream()
                                                 .map(ServiceDefinition::database)
                                                 .toList()))
-                .row("Token", "./sanyi token --org CODE --role ROLE", "roles " + String.join(", ", TokenMinter.ROLES))
+                .row(
+                        "Token",
+                        "./sanyi token --org CODE --role ROLE",
+                        "roles " + String.join(", ", TokenContract.ROLES) + "; aud: every service")
                 .row("Keys", layout.display(layout.keys()))
                 .row("Logs", layout.display(layout.logs()));
         return "Sanyi local stack is up (" + RunningStack.seconds(stackStarted) + "):\n\n" + services.render("  ")
@@ -267,7 +276,8 @@ public final class UpCommand implements LauncherCommand {
         state.setProperty("postgres.port", String.valueOf(context.settings().postgresPort()));
         results.forEach((service, result) -> state.setProperty("service." + service + ".state", result));
         Path file = context.layout().stackStateFile();
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        // A unique name: a second launcher refused at start must not touch this one's file.
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
         try (OutputStream output = Files.newOutputStream(temporary)) {
             state.store(output, "Sanyi local stack, written when ready");
         }

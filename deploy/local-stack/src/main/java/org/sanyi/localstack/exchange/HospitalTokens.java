@@ -1,30 +1,48 @@
 package org.sanyi.localstack.exchange;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sanyi.localstack.TokenMinter;
+import org.sanyi.tokens.TokenContract;
+import org.sanyi.tokens.TokenRequest;
+import org.sanyi.tokens.TokenSigner;
 
 /**
- * Bearer tokens of role {@code hospital}, one per institution, signed in-process with the stack's key (as
- * {@code ./sanyi token} does) and reused: a load generator must not measure its own RSA signing.
+ * Bearer tokens of role {@code hospital}, one per institution and user, signed in-process with the stack's key (as
+ * {@code ./sanyi token} does) for every service of the stack, and reused: a load generator must not measure its own
+ * RSA signing. They live as long as the services allow, so a long benchmark does not outlive them.
  */
 public final class HospitalTokens {
 
-    private static final Duration LIFETIME = Duration.ofHours(2);
+    private final TokenSigner signer;
+    private final List<String> audiences;
+    private final String defaultSubject;
+    private final Map<String, String> byInstitutionAndSubject = new ConcurrentHashMap<>();
 
-    private final TokenMinter minter;
-    private final String subject;
-    private final Map<String, String> byInstitution = new ConcurrentHashMap<>();
-
-    public HospitalTokens(TokenMinter minter, String subject) {
-        this.minter = minter;
-        this.subject = subject;
+    /**
+     * @param audiences the services the tokens are for
+     * @param defaultSubject the user of {@link #bearerFor(String)}
+     */
+    public HospitalTokens(TokenSigner signer, List<String> audiences, String defaultSubject) {
+        this.signer = signer;
+        this.audiences = List.copyOf(audiences);
+        this.defaultSubject = defaultSubject;
     }
 
     public String bearerFor(String institutionCode) {
+        return bearerFor(institutionCode, defaultSubject);
+    }
+
+    /** A token of another user of the institution, e.g. a reviewer who must not be the sending clinician's user. */
+    public String bearerFor(String institutionCode, String subject) {
         return "Bearer "
-                + byInstitution.computeIfAbsent(
-                        institutionCode, code -> minter.mint(code, "hospital", subject, LIFETIME));
+                + byInstitutionAndSubject.computeIfAbsent(
+                        institutionCode + '\n' + subject,
+                        key -> signer.signValid(new TokenRequest(
+                                institutionCode,
+                                TokenContract.HOSPITAL,
+                                subject,
+                                audiences,
+                                TokenContract.MAX_LIFETIME)));
     }
 }
