@@ -1,10 +1,8 @@
 package org.sanyi.directory;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
+import org.sanyi.testing.TestCallers;
 import org.sanyi.testing.TestTokens;
 
 /** Requests as the kinds of caller the directory serves. */
@@ -12,8 +10,11 @@ final class Callers {
 
     private Callers() {}
 
+    /** The seed's platform operator, 宁德市卫生健康信息中心. */
+    static final String OPERATOR = "ND-HIC01";
+
     static RequestSpecification asAdmin() {
-        return as("SANYI-PLATFORM", TestTokens.PLATFORM_ADMIN);
+        return as(OPERATOR, TestTokens.PLATFORM_ADMIN);
     }
 
     static RequestSpecification asHospital() {
@@ -21,10 +22,7 @@ final class Callers {
     }
 
     static RequestSpecification as(String institutionCode, String role) {
-        return given().auth()
-                .oauth2(TestTokens.mint(institutionCode, role))
-                .contentType(ContentType.JSON)
-                .accept("application/json, application/problem+json");
+        return TestCallers.as(institutionCode, role);
     }
 
     /** A code no other test uses, so tests stay independent on the shared database. */

@@ -85,6 +85,7 @@ class DirectoryEventsTest {
                 .then()
                 .statusCode(201);
         Callers.asAdmin()
+                .header("If-Match", "\"1\"")
                 .body("{\"memberships\": [{\"institutionCode\": \"ND-H02\", \"role\": \"LEAD\","
                         + " \"validFrom\": \"2024-01-01\"}]}")
                 .put("/v1/groups/" + id + "/memberships")

@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,12 +49,13 @@ class InstitutionApiTest {
     @Test
     void theSeedHoldsTheNingdeRegion() {
         List<String> names = Callers.asHospital()
-                .queryParam("size", "200")
+                .queryParam("limit", "200")
                 .when()
                 .get("/v1/institutions")
                 .then()
                 .statusCode(200)
-                .body("total", greaterThanOrEqualTo(35))
+                .body("items", hasSize(greaterThanOrEqualTo(36)))
+                .body("nextCursor", nullValue())
                 .extract()
                 .jsonPath()
                 .getList("items.name", String.class);
@@ -70,14 +73,15 @@ class InstitutionApiTest {
                         "宁德市医疗保障局",
                         "宁德市市场监督管理局",
                         "宁德市医疗保障基金中心",
-                        "福建省立医院");
+                        "福建省立医院",
+                        "宁德市卫生健康信息中心");
         Callers.asHospital()
                 .queryParam("type", "VILLAGE_CLINIC")
                 .when()
                 .get("/v1/institutions")
                 .then()
                 .statusCode(200)
-                .body("total", equalTo(5))
+                .body("items", hasSize(5))
                 .body("items.level", not(hasItem(not("GRASSROOTS"))));
         Callers.asHospital()
                 .when()
@@ -98,19 +102,45 @@ class InstitutionApiTest {
                 .get("/v1/institutions")
                 .then()
                 .statusCode(200)
-                .body("total", equalTo(6))
+                .body("items", hasSize(6))
                 .body("items.code", hasItem("NDXP-EC01"))
                 .body("items.code", not(hasItem("NDXP-H01")));
-        Callers.asHospital()
-                .queryParam("size", "10")
-                .queryParam("page", "1")
-                .when()
+    }
+
+    @Test
+    void cursorsWalkEveryInstitutionOnceInCodeOrder() {
+        List<String> all = Callers.asHospital()
+                .queryParam("limit", "200")
                 .get("/v1/institutions")
                 .then()
                 .statusCode(200)
-                .body("items", hasSize(10))
-                .body("page", equalTo(1))
-                .body("size", equalTo(10));
+                .extract()
+                .jsonPath()
+                .getList("items.code", String.class);
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = Callers.asHospital().queryParam("limit", "7");
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/v1/institutions")
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", lessThanOrEqualTo(7))
+                    .extract()
+                    .jsonPath();
+            walked.addAll(page.getList("items.code", String.class));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 100);
+
+        assertThat(walked)
+                .containsExactlyElementsOf(all)
+                .doesNotHaveDuplicates()
+                .isSorted();
+        assertThat(pages).isEqualTo((all.size() + 6) / 7);
     }
 
     @Test
@@ -123,7 +153,7 @@ class InstitutionApiTest {
                 .get("/v1/institutions")
                 .then()
                 .statusCode(200)
-                .body("total", equalTo(7))
+                .body("items", hasSize(7))
                 .body("items.code", not(hasItem("NDXP-EC01")));
         Callers.asHospital()
                 .queryParam("group", "GRP-XP-YGT")
@@ -132,7 +162,7 @@ class InstitutionApiTest {
                 .get("/v1/institutions")
                 .then()
                 .statusCode(200)
-                .body("total", equalTo(8))
+                .body("items", hasSize(8))
                 .body("items.code", hasItem("NDXP-EC01"));
     }
 
@@ -164,10 +194,11 @@ class InstitutionApiTest {
                 "level=high",
                 "countyCode=3509",
                 "on=2023-13-01",
-                "size=0",
-                "size=201",
-                "page=-1",
-                "page=two",
+                "limit=0",
+                "limit=201",
+                "limit=two",
+                "cursor=not-a-cursor",
+                "cursor=bm90LWEtY3Vyc29y",
                 "active=yes"
             })
     void malformedQueryParametersAre400NamingTheParameter(String query) {
@@ -216,7 +247,7 @@ class InstitutionApiTest {
                 .body("[0].snapshot.name", equalTo("周宁县测试医院（新院区）"))
                 .body("[1].snapshot.level", equalTo("SECONDARY"))
                 .body("[0].changedBySubject", equalTo(TestTokens.DEFAULT_SUBJECT))
-                .body("[0].changedByInstitution", equalTo("SANYI-PLATFORM"));
+                .body("[0].changedByInstitution", equalTo(Callers.OPERATOR));
     }
 
     @Test
@@ -226,6 +257,7 @@ class InstitutionApiTest {
         Callers.asAdmin().body(body).put("/v1/institutions/" + code).then().statusCode(201);
 
         Callers.asAdmin()
+                .header("If-Match", "\"1\"")
                 .body(body)
                 .when()
                 .put("/v1/institutions/" + code)
@@ -236,7 +268,7 @@ class InstitutionApiTest {
     }
 
     @Test
-    void aStaleIfMatchIs409AndChangesNothing() {
+    void aStaleIfMatchIs412AndChangesNothing() {
         String code = Callers.freshCode("ZN");
         Callers.asAdmin()
                 .body(Callers.institutionBody("周宁县测试医院", "GENERAL_HOSPITAL", "SECONDARY"))
@@ -244,6 +276,7 @@ class InstitutionApiTest {
                 .then()
                 .statusCode(201);
         Callers.asAdmin()
+                .header("If-Match", "\"1\"")
                 .body(Callers.institutionBody("第二次修改", "GENERAL_HOSPITAL", "SECONDARY"))
                 .put("/v1/institutions/" + code)
                 .then()
@@ -256,10 +289,26 @@ class InstitutionApiTest {
                 .when()
                 .put("/v1/institutions/" + code)
                 .then()
-                .statusCode(409)
+                .statusCode(412)
                 .contentType(PROBLEM_JSON)
-                .body("code", equalTo("DIR-0003"))
-                .body("detail", containsString("current version is 2"));
+                .body("code", equalTo("PLT-0016"))
+                .body("type", equalTo("urn:sanyi:problem:precondition-failed"))
+                .body("detail", containsString("at version \"2\""));
+        Callers.asAdmin()
+                .body(Callers.institutionBody("没有带版本的修改", "GENERAL_HOSPITAL", "SECONDARY"))
+                .put("/v1/institutions/" + code)
+                .then()
+                .statusCode(428)
+                .contentType(PROBLEM_JSON)
+                .body("code", equalTo("PLT-0017"))
+                .body("detail", containsString("\"2\""));
+        Callers.asAdmin()
+                .header("If-Match", "W/\"2\"")
+                .body(Callers.institutionBody("弱标签", "GENERAL_HOSPITAL", "SECONDARY"))
+                .put("/v1/institutions/" + code)
+                .then()
+                .statusCode(412)
+                .body("code", equalTo("PLT-0016"));
         Callers.asHospital()
                 .get("/v1/institutions/" + code)
                 .then()
@@ -268,21 +317,22 @@ class InstitutionApiTest {
     }
 
     @Test
-    void ifMatchOnAMissingInstitutionIs409AndGarbageIs400() {
+    void ifMatchOnAMissingInstitutionIs412AndGarbageIs400() {
         Callers.asAdmin()
                 .header("If-Match", "*")
                 .body(Callers.institutionBody("不存在", "GENERAL_HOSPITAL", "SECONDARY"))
                 .put("/v1/institutions/" + Callers.freshCode("ZN"))
                 .then()
-                .statusCode(409)
-                .body("code", equalTo("DIR-0003"));
+                .statusCode(412)
+                .body("code", equalTo("PLT-0016"));
         Callers.asAdmin()
                 .header("If-Match", "\"abc\"")
                 .body(Callers.institutionBody("不存在", "GENERAL_HOSPITAL", "SECONDARY"))
                 .put("/v1/institutions/" + Callers.freshCode("ZN"))
                 .then()
                 .statusCode(400)
-                .body("code", equalTo("DIR-0012"));
+                .body("code", equalTo("PLT-0001"))
+                .body("errors[0].field", equalTo("If-Match"));
     }
 
     @Test
@@ -513,6 +563,7 @@ class InstitutionApiTest {
 
         // 包村 needs a village clinic as partner.
         Callers.asAdmin()
+                .header("If-Match", "\"2\"")
                 .body(
                         """
                         {"pairings": [{"partnerCode": "%s", "kind": "VILLAGE_PAIRING", "validFrom": "2024-01-01"}]}"""
@@ -523,6 +574,7 @@ class InstitutionApiTest {
                 .body("code", equalTo("DIR-0008"))
                 .body("errors[0].field", equalTo("pairings[0].kind"));
         Callers.asAdmin()
+                .header("If-Match", "\"2\"")
                 .body(
                         """
                         {"pairings": [{"partnerCode": "ZN-NOBODY", "kind": "COUNTERPART_SUPPORT",
@@ -532,6 +584,7 @@ class InstitutionApiTest {
                 .statusCode(422)
                 .body("code", equalTo("DIR-0004"));
         Callers.asAdmin()
+                .header("If-Match", "\"2\"")
                 .body(
                         """
                         {"pairings": [
@@ -544,6 +597,7 @@ class InstitutionApiTest {
                 .body("code", equalTo("DIR-0006"))
                 .body("errors[0].field", equalTo("pairings[1].validFrom"));
         Callers.asAdmin()
+                .header("If-Match", "\"2\"")
                 .body(
                         """
                         {"pairings": [{"partnerCode": "%s", "kind": "TOWNSHIP_PAIRING", "validFrom": "2024-01-01",
@@ -554,6 +608,7 @@ class InstitutionApiTest {
                 .statusCode(422)
                 .body("code", equalTo("DIR-0011"));
         Callers.asAdmin()
+                .header("If-Match", "\"2\"")
                 .body("{\"pairings\": [{\"kind\": \"TOWNSHIP_PAIRING\", \"validFrom\": \"2024-01-01\"}]}")
                 .put("/v1/institutions/" + hospital + "/pairings")
                 .then()

@@ -55,6 +55,8 @@ final class DirectoryFixture {
     // Not care providers.
     static final String REGULATOR = "ND-HC01";
     static final String INSURER = "ND-IA01";
+    /** 宁德市卫生健康信息中心, the platform operator whose administrators run the exchange. */
+    static final String OPERATOR = "ND-HIC01";
 
     private static final Region XIAPU = new Region("350000", "350900", "350921", null);
     private static final Region GUTIAN = new Region("350000", "350900", "350922", null);
@@ -116,7 +118,13 @@ final class DirectoryFixture {
                         CareLevel.NOT_APPLICABLE,
                         JIAOCHENG),
                 institution(
-                        INSURER, "宁德市医疗保障基金中心", InstitutionType.INSURANCE_AGENCY, CareLevel.NOT_APPLICABLE, JIAOCHENG));
+                        INSURER, "宁德市医疗保障基金中心", InstitutionType.INSURANCE_AGENCY, CareLevel.NOT_APPLICABLE, JIAOCHENG),
+                institution(
+                        OPERATOR,
+                        "宁德市卫生健康信息中心",
+                        InstitutionType.HEALTH_COMMISSION,
+                        CareLevel.NOT_APPLICABLE,
+                        JIAOCHENG));
         List<MedicalGroupSnapshot> groups = List.of(
                 new MedicalGroupSnapshot(
                         XIAPU_GROUP,

@@ -403,12 +403,14 @@ class ReferralCreationTest extends ReferralTestBase {
                 .contentType(PROBLEM_JSON)
                 .body("code", equalTo("REF-0003"))
                 .body("errors.field", hasItem("receiverInstitution"));
+        // A sender the directory does not know is turned away at the door, before any referral rule.
         asHospital("ND-UNKNOWN-CLINIC")
                 .body(Referrals.body(COUNTY_HOSPITAL).toString())
                 .post("/v1/referrals")
                 .then()
-                .statusCode(422)
-                .body("code", equalTo("REF-0003"));
+                .statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("code", equalTo("PLT-0019"));
         asHospital(VILLAGE_CLINIC)
                 .body(Referrals.body(VILLAGE_CLINIC).toString())
                 .post("/v1/referrals")
@@ -422,5 +424,26 @@ class ReferralCreationTest extends ReferralTestBase {
                 .statusCode(422)
                 .body("code", equalTo("REF-0004"))
                 .body("type", startsWith("urn:sanyi:problem:"));
+    }
+
+    @Test
+    void aNulInTheReasonIs400NamingItAndNothingIsStored() throws Exception {
+        String residentId = Referrals.residentId();
+        ObjectNode body = Referrals.body(COUNTY_HOSPITAL, residentId);
+        body.put("reason", "\u0000abc");
+        asHospital(VILLAGE_CLINIC)
+                .body(body.toString())
+                .post("/v1/referrals")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("code", equalTo("PLT-0018"))
+                .body("errors[0].field", equalTo("reason"));
+        try (var connection = Referrals.database();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("select count(*) from referral where reason like 'abc%'")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
     }
 }

@@ -134,7 +134,7 @@ class ReferralStatisticsTest extends ReferralTestBase {
                 .then()
                 .statusCode(200)
                 .body("zone", equalTo("Asia/Shanghai"));
-        as("SANYI-PLATFORM", TestTokens.PLATFORM_ADMIN)
+        as(DirectoryFixture.OPERATOR, TestTokens.PLATFORM_ADMIN)
                 .get("/v1/referrals/statistics")
                 .then()
                 .statusCode(200);

@@ -1,11 +1,8 @@
 package org.sanyi.referral;
 
-import static io.restassured.RestAssured.given;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +25,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.sanyi.kernel.ResidentIdNumber;
 import org.sanyi.testing.SanyiTestInfrastructure;
+import org.sanyi.testing.TestCallers;
 import org.sanyi.testing.TestTokens;
 
 /** Requests, bodies and observations shared by the referral tests. */
@@ -46,10 +44,12 @@ final class Referrals {
     }
 
     static RequestSpecification as(String institutionCode, String role) {
-        return given().auth()
-                .oauth2(TestTokens.mint(institutionCode, role))
-                .contentType(ContentType.JSON)
-                .accept("application/json, application/problem+json");
+        return TestCallers.as(institutionCode, role);
+    }
+
+    /** The user of the sending hospital who reviews its referrals: another person than the requesting clinician. */
+    static String reviewerOf(String sender) {
+        return "reviewer-" + sender;
     }
 
     /** A well-formed 居民身份证号码 of a person born in 霞浦县, unique enough for one test run. */
@@ -99,7 +99,7 @@ final class Referrals {
     }
 
     static ValidatableResponse review(String sender, String id) {
-        return asHospital(sender)
+        return TestCallers.as(sender, TestTokens.HOSPITAL, reviewerOf(sender))
                 .body("{\"reviewer\": {\"system\": \"" + LICENCE + "\", \"value\": \"110350921000999\"},"
                         + " \"note\": \"符合转诊指征\"}")
                 .post("/v1/referrals/{id}/review", id)

@@ -146,7 +146,7 @@ class OutboxOutageTest {
     }
 
     private long pendingCount() throws Exception {
-        return count("select count(*) from outbox_message where published_at is null");
+        return count("select count(*) from outbox_message where published_at is null and message_key like 'OUT-%'");
     }
 
     private long receivedCount() throws Exception {
@@ -154,7 +154,7 @@ class OutboxOutageTest {
     }
 
     private long duplicateEventIds() throws Exception {
-        return count("select count(*) - count(distinct event_id) from probe_received");
+        return count("select count(*) - count(distinct event_id) from probe_received where aggregate like 'OUT-%'");
     }
 
     private long count(String sql) throws Exception {

@@ -107,6 +107,7 @@ class SanyiTestInfrastructureTest {
                 .setRequireExpirationTime()
                 .setRequireSubject()
                 .setExpectedIssuer("sanyi-exchange")
+                .setExpectedAudience(TestTokens.applicationName())
                 .setVerificationKey(readPublicKey(Path.of(config.get("mp.jwt.verify.publickey.location"))))
                 .setJwsAlgorithmConstraints(
                         AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)

@@ -14,11 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +45,9 @@ import org.sanyi.directory.infrastructure.persistence.PageOf;
 import org.sanyi.events.directory.GroupKind;
 import org.sanyi.events.directory.MedicalGroupSnapshot;
 import org.sanyi.kernel.InstitutionCode;
+import org.sanyi.platform.http.PageCursor;
+import org.sanyi.platform.http.QueryParameters;
+import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.ProblemBody;
 import org.sanyi.platform.security.CallerContext;
@@ -63,6 +66,8 @@ import org.sanyi.platform.security.Role;
         description = "The caller's role may not do this",
         content = @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
 public class GroupResource {
+
+    private static final Pattern SIX_DIGITS = Pattern.compile("^[0-9]{6}$");
 
     @Inject
     DirectoryQueries queries;
@@ -94,16 +99,21 @@ public class GroupResource {
                     String kind,
             @Parameter(description = "6-digit region code", example = "350921") @QueryParam("regionCode")
                     String regionCode,
-            @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most 200", example = "50") @QueryParam("size") String size) {
-        int pageNumber = QueryParameters.page(page);
-        int pageSize = QueryParameters.size(size, config.defaultPageSize(), config.maxPageSize());
+            @Parameter(description = "`nextCursor` of the previous page; absent for the first page")
+                    @QueryParam(PageCursor.CURSOR)
+                    String cursor,
+            @Parameter(description = "Page size, at most 200", example = "50") @QueryParam(PageCursor.LIMIT)
+                    String limit) {
+        int pageSize = PageCursor.limit(limit, config.defaultPageSize(), config.maxPageSize());
+        List<String> after = PageCursor.decode(cursor, 1);
         PageOf<MedicalGroupSnapshot> found = queries.groups(
                 QueryParameters.enumValue("kind", kind, GroupKind.class),
-                QueryParameters.matching("regionCode", regionCode, "^[0-9]{6}$", "a 6-digit region code"),
-                pageNumber,
+                QueryParameters.matching("regionCode", regionCode, SIX_DIGITS, "a 6-digit region code"),
+                after == null ? null : after.get(0),
                 pageSize);
-        return new PageView<>(found.items().stream().map(GroupView::of).toList(), pageNumber, pageSize, found.total());
+        return new PageView<>(
+                found.items().stream().map(GroupView::of).toList(),
+                found.lastKey() == null ? null : PageCursor.encode(found.lastKey()));
     }
 
     @GET
@@ -123,7 +133,7 @@ public class GroupResource {
     public Response get(@Parameter(example = "GRP-XP-YGT") @PathParam("id") String id) {
         MedicalGroupSnapshot snapshot = queries.group(id);
         return Response.ok(GroupView.of(snapshot))
-                .tag(new EntityTag(String.valueOf(snapshot.version())))
+                .tag(VersionPrecondition.etag(snapshot.version()))
                 .build();
     }
 
@@ -178,7 +188,8 @@ public class GroupResource {
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     public Response replace(
             @Parameter(example = "GRP-XP-YGT") @PathParam("id") String id,
-            @Parameter(description = "ETag of the version this change is based on") @HeaderParam(IfMatch.HEADER)
+            @Parameter(description = "ETag of the version this change is based on")
+                    @HeaderParam(VersionPrecondition.IF_MATCH)
                     String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid GroupRequest request,
             @Context UriInfo uri) {
@@ -186,7 +197,7 @@ public class GroupResource {
             throw ApiProblem.invalidField("id", "must be 2 to 32 characters A-Z, 0-9 or '-', like GRP-XP-YGT");
         }
         GroupAttributes attributes = new GroupAttributes(request.name().strip(), request.kind(), request.regionCode());
-        return written(service.replace(id, attributes, IfMatch.parse(ifMatch), author()), uri);
+        return written(service.replace(id, attributes, VersionPrecondition.ifMatch(ifMatch), author()), uri);
     }
 
     @PUT
@@ -225,14 +236,16 @@ public class GroupResource {
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     public Response replaceMemberships(
             @Parameter(example = "GRP-XP-YGT") @PathParam("id") String id,
-            @Parameter(description = "ETag of the version this change is based on") @HeaderParam(IfMatch.HEADER)
+            @Parameter(description = "ETag of the version this change is based on")
+                    @HeaderParam(VersionPrecondition.IF_MATCH)
                     String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid MembershipsRequest request,
             @Context UriInfo uri) {
         List<MembershipTerm> memberships = request.memberships().stream()
                 .map(m -> new MembershipTerm(m.institutionCode(), m.role(), m.validFrom(), m.validTo()))
                 .toList();
-        return written(service.replaceMemberships(id, memberships, IfMatch.parse(ifMatch), author()), uri);
+        return written(
+                service.replaceMemberships(id, memberships, VersionPrecondition.ifMatch(ifMatch), author()), uri);
     }
 
     private Response written(WriteOutcome<MedicalGroupSnapshot> outcome, UriInfo uri) {
@@ -242,7 +255,7 @@ public class GroupResource {
                         uri.getBaseUriBuilder().path("v1/groups/{id}").build(snapshot.id()))
                 : Response.ok();
         return response.entity(GroupView.of(snapshot))
-                .tag(new EntityTag(String.valueOf(snapshot.version())))
+                .tag(VersionPrecondition.etag(snapshot.version()))
                 .build();
     }
 

@@ -14,12 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,6 +51,9 @@ import org.sanyi.events.directory.CareLevel;
 import org.sanyi.events.directory.InstitutionSnapshot;
 import org.sanyi.events.directory.InstitutionType;
 import org.sanyi.kernel.InstitutionCode;
+import org.sanyi.platform.http.PageCursor;
+import org.sanyi.platform.http.QueryParameters;
+import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.ProblemBody;
 import org.sanyi.platform.security.CallerContext;
@@ -69,6 +72,9 @@ import org.sanyi.platform.security.Role;
         description = "The caller's role may not do this",
         content = @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
 public class InstitutionResource {
+
+    private static final Pattern SIX_DIGITS = Pattern.compile("^[0-9]{6}$");
+    private static final Pattern GROUP_ID = Pattern.compile(InstitutionCode.PATTERN);
 
     @Inject
     DirectoryQueries queries;
@@ -113,20 +119,25 @@ public class InstitutionResource {
                     String on,
             @Parameter(description = "true or false", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active")
                     String active,
-            @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most 200", example = "50") @QueryParam("size") String size) {
+            @Parameter(description = "`nextCursor` of the previous page; absent for the first page")
+                    @QueryParam(PageCursor.CURSOR)
+                    String cursor,
+            @Parameter(description = "Page size, at most 200", example = "50") @QueryParam(PageCursor.LIMIT)
+                    String limit) {
         InstitutionCriteria criteria = new InstitutionCriteria(
                 QueryParameters.enumValue("type", type, InstitutionType.class),
                 QueryParameters.enumValue("level", level, CareLevel.class),
-                QueryParameters.matching("countyCode", countyCode, "^[0-9]{6}$", "a 6-digit county code"),
+                QueryParameters.matching("countyCode", countyCode, SIX_DIGITS, "a 6-digit county code"),
                 QueryParameters.bool("active", active),
-                QueryParameters.matching("group", group, InstitutionCode.PATTERN, "a medical group id"),
+                QueryParameters.matching("group", group, GROUP_ID, "a medical group id"),
                 QueryParameters.date("on", on, today()));
-        int pageNumber = QueryParameters.page(page);
-        int pageSize = QueryParameters.size(size, config.defaultPageSize(), config.maxPageSize());
-        PageOf<InstitutionSnapshot> found = queries.institutions(criteria, pageNumber, pageSize);
+        int pageSize = PageCursor.limit(limit, config.defaultPageSize(), config.maxPageSize());
+        List<String> after = PageCursor.decode(cursor, 1);
+        PageOf<InstitutionSnapshot> found =
+                queries.institutions(criteria, after == null ? null : after.get(0), pageSize);
         return new PageView<>(
-                found.items().stream().map(InstitutionView::of).toList(), pageNumber, pageSize, found.total());
+                found.items().stream().map(InstitutionView::of).toList(),
+                found.lastKey() == null ? null : PageCursor.encode(found.lastKey()));
     }
 
     @GET
@@ -146,7 +157,7 @@ public class InstitutionResource {
     public Response get(@Parameter(example = "NDXP-H01") @PathParam("code") String code) {
         InstitutionSnapshot snapshot = queries.institution(code);
         return Response.ok(InstitutionView.of(snapshot))
-                .tag(new EntityTag(String.valueOf(snapshot.version())))
+                .tag(VersionPrecondition.etag(snapshot.version()))
                 .build();
     }
 
@@ -237,7 +248,7 @@ public class InstitutionResource {
     public Response replace(
             @Parameter(example = "NDXP-H01") @PathParam("code") String code,
             @Parameter(description = "ETag of the version this change is based on, e.g. \"3\"")
-                    @HeaderParam(IfMatch.HEADER)
+                    @HeaderParam(VersionPrecondition.IF_MATCH)
                     String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid InstitutionRequest request,
             @Context UriInfo uri) {
@@ -255,7 +266,8 @@ public class InstitutionResource {
                         request.region().countyCode(),
                         request.region().townshipCode()),
                 request.active());
-        WriteOutcome<InstitutionSnapshot> outcome = service.replace(code, attributes, IfMatch.parse(ifMatch), author());
+        WriteOutcome<InstitutionSnapshot> outcome =
+                service.replace(code, attributes, VersionPrecondition.ifMatch(ifMatch), author());
         return written(outcome, uri);
     }
 
@@ -296,14 +308,15 @@ public class InstitutionResource {
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     public Response replacePairings(
             @Parameter(example = "NDXP-H01") @PathParam("code") String code,
-            @Parameter(description = "ETag of the version this change is based on") @HeaderParam(IfMatch.HEADER)
+            @Parameter(description = "ETag of the version this change is based on")
+                    @HeaderParam(VersionPrecondition.IF_MATCH)
                     String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid PairingsRequest request,
             @Context UriInfo uri) {
         List<PairingTerm> pairings = request.pairings().stream()
                 .map(p -> new PairingTerm(p.partnerCode(), p.kind(), p.validFrom(), p.validTo()))
                 .toList();
-        return written(service.replacePairings(code, pairings, IfMatch.parse(ifMatch), author()), uri);
+        return written(service.replacePairings(code, pairings, VersionPrecondition.ifMatch(ifMatch), author()), uri);
     }
 
     private Response written(WriteOutcome<InstitutionSnapshot> outcome, UriInfo uri) {
@@ -313,7 +326,7 @@ public class InstitutionResource {
                         uri.getBaseUriBuilder().path("v1/institutions/{code}").build(snapshot.code()))
                 : Response.ok();
         return response.entity(InstitutionView.of(snapshot))
-                .tag(new EntityTag(String.valueOf(snapshot.version())))
+                .tag(VersionPrecondition.etag(snapshot.version()))
                 .build();
     }
 

@@ -41,9 +41,9 @@ public class DirectoryQueries {
                 .orElseThrow(() -> new ApiProblem(DirectoryProblem.INSTITUTION_NOT_FOUND, "No institution " + code));
     }
 
-    public PageOf<InstitutionSnapshot> institutions(InstitutionCriteria criteria, int page, int size) {
-        PageOf<org.sanyi.directory.domain.Institution> found = institutions.search(criteria, page, size);
-        return new PageOf<>(found.items().stream().map(Snapshots::of).toList(), found.total());
+    public PageOf<InstitutionSnapshot> institutions(InstitutionCriteria criteria, String afterCode, int size) {
+        PageOf<org.sanyi.directory.domain.Institution> found = institutions.search(criteria, afterCode, size);
+        return new PageOf<>(found.items().stream().map(Snapshots::of).toList(), found.lastKey());
     }
 
     public MedicalGroupSnapshot group(String id) {
@@ -52,9 +52,9 @@ public class DirectoryQueries {
                 .orElseThrow(() -> new ApiProblem(DirectoryProblem.MEDICAL_GROUP_NOT_FOUND, "No medical group " + id));
     }
 
-    public PageOf<MedicalGroupSnapshot> groups(GroupKind kind, String regionCode, int page, int size) {
-        PageOf<org.sanyi.directory.domain.MedicalGroup> found = groups.search(kind, regionCode, page, size);
-        return new PageOf<>(found.items().stream().map(Snapshots::of).toList(), found.total());
+    public PageOf<MedicalGroupSnapshot> groups(GroupKind kind, String regionCode, String afterId, int size) {
+        PageOf<org.sanyi.directory.domain.MedicalGroup> found = groups.search(kind, regionCode, afterId, size);
+        return new PageOf<>(found.items().stream().map(Snapshots::of).toList(), found.lastKey());
     }
 
     /** The groups an existing institution belongs to on {@code on}. */

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.sanyi.directory.domain.DirectoryProblem;
 import org.sanyi.directory.domain.GroupAttributes;
 import org.sanyi.directory.domain.MedicalGroup;
@@ -13,6 +14,7 @@ import org.sanyi.directory.domain.MembershipTerm;
 import org.sanyi.directory.infrastructure.persistence.InstitutionRepository;
 import org.sanyi.directory.infrastructure.persistence.MedicalGroupRepository;
 import org.sanyi.events.directory.MedicalGroupSnapshot;
+import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.PlatformProblem;
 
@@ -31,9 +33,10 @@ public class GroupService {
     SnapshotPublisher publisher;
 
     public WriteOutcome<MedicalGroupSnapshot> replace(
-            String id, GroupAttributes attributes, ExpectedVersion expected, ChangeAuthor author) {
+            String id, GroupAttributes attributes, VersionPrecondition expected, ChangeAuthor author) {
         Optional<MedicalGroup> existing = groups.findByIdOptional(id);
-        expected.check("medical group " + id, existing.map(MedicalGroup::version));
+        expected.checkRequired(
+                "medical group " + id, InstitutionService.versionOf(existing.map(MedicalGroup::version)));
         if (existing.isEmpty()) {
             MedicalGroup created = MedicalGroup.create(id, attributes, InstitutionService.now());
             groups.persist(created);
@@ -55,10 +58,10 @@ public class GroupService {
     }
 
     public WriteOutcome<MedicalGroupSnapshot> replaceMemberships(
-            String id, List<MembershipTerm> memberships, ExpectedVersion expected, ChangeAuthor author) {
+            String id, List<MembershipTerm> memberships, VersionPrecondition expected, ChangeAuthor author) {
         MedicalGroup group = groups.findByIdOptional(id)
                 .orElseThrow(() -> new ApiProblem(DirectoryProblem.MEDICAL_GROUP_NOT_FOUND, "No medical group " + id));
-        expected.check("medical group " + id, Optional.of(group.version()));
+        expected.checkRequired("medical group " + id, OptionalLong.of(group.version()));
         List<String> codes = memberships.stream()
                 .map(MembershipTerm::institutionCode)
                 .distinct()

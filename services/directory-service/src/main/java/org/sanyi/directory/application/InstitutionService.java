@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.sanyi.directory.domain.DirectoryProblem;
 import org.sanyi.directory.domain.Institution;
 import org.sanyi.directory.domain.InstitutionAttributes;
 import org.sanyi.directory.domain.PairingTerm;
 import org.sanyi.directory.infrastructure.persistence.InstitutionRepository;
 import org.sanyi.events.directory.InstitutionSnapshot;
+import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.PlatformProblem;
 
@@ -29,9 +31,9 @@ public class InstitutionService {
     SnapshotPublisher publisher;
 
     public WriteOutcome<InstitutionSnapshot> replace(
-            String code, InstitutionAttributes attributes, ExpectedVersion expected, ChangeAuthor author) {
+            String code, InstitutionAttributes attributes, VersionPrecondition expected, ChangeAuthor author) {
         Optional<Institution> existing = institutions.findByIdOptional(code);
-        expected.check("institution " + code, existing.map(Institution::version));
+        expected.checkRequired("institution " + code, versionOf(existing.map(Institution::version)));
         if (existing.isEmpty()) {
             Institution created = Institution.create(code, attributes, now());
             institutions.persist(created);
@@ -47,11 +49,11 @@ public class InstitutionService {
     }
 
     public WriteOutcome<InstitutionSnapshot> replacePairings(
-            String code, List<PairingTerm> pairings, ExpectedVersion expected, ChangeAuthor author) {
+            String code, List<PairingTerm> pairings, VersionPrecondition expected, ChangeAuthor author) {
         Institution institution = institutions
                 .findByIdOptional(code)
                 .orElseThrow(() -> new ApiProblem(DirectoryProblem.INSTITUTION_NOT_FOUND, "No institution " + code));
-        expected.check("institution " + code, Optional.of(institution.version()));
+        expected.checkRequired("institution " + code, OptionalLong.of(institution.version()));
         List<String> partnerCodes =
                 pairings.stream().map(PairingTerm::partnerCode).distinct().toList();
         if (!institution.replacePairings(pairings, institutions.typesOf(partnerCodes), now())) {
@@ -70,6 +72,10 @@ public class InstitutionService {
                     PlatformProblem.CONCURRENT_MODIFICATION,
                     "Institution " + code + " was created by another request at the same time; read it and retry");
         }
+    }
+
+    static OptionalLong versionOf(Optional<Long> version) {
+        return version.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** PostgreSQL keeps microseconds: truncating keeps the published snapshot equal to what a later read returns. */

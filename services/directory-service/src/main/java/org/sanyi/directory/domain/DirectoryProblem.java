@@ -9,8 +9,6 @@ import org.sanyi.platform.problem.ProblemType;
 public enum DirectoryProblem implements ProblemType {
     INSTITUTION_NOT_FOUND("DIR-0001", 404, "institution-not-found", "No institution has this code"),
     MEDICAL_GROUP_NOT_FOUND("DIR-0002", 404, "medical-group-not-found", "No medical group has this id"),
-    VERSION_MISMATCH(
-            "DIR-0003", 409, "version-mismatch", "The If-Match version is not the current version of the resource"),
     UNKNOWN_INSTITUTION_REFERENCE(
             "DIR-0004", 422, "unknown-institution-reference", "The request refers to an institution that is not known"),
     LEVEL_INCONSISTENT_WITH_TYPE(
@@ -23,8 +21,7 @@ public enum DirectoryProblem implements ProblemType {
             "DIR-0009", 422, "member-not-care-provider", "Only institutions that deliver care join medical groups"),
     REGION_INCONSISTENT(
             "DIR-0010", 422, "region-inconsistent", "The region codes are not nested province > city > county"),
-    INVALID_PERIOD("DIR-0011", 422, "invalid-period", "An effective period ends before it starts"),
-    INVALID_IF_MATCH("DIR-0012", 400, "invalid-if-match", "The If-Match header is not a version ETag");
+    INVALID_PERIOD("DIR-0011", 422, "invalid-period", "An effective period ends before it starts");
 
     private final ProblemDefinition definition;
 

@@ -72,8 +72,7 @@ final class ApiExamples {
               "patient": {
                 "identifier": {"system": "urn:sanyi:id:cn-resident-id", "value": "350921195803120027"},
                 "name": "林秀英",
-                "contact": "13905930000",
-                "pseudonym": "pp-7kq2m4xw5v3n6b7c2d4f5g6h7j2k3l4m5n6p7q2r3s4t5v6w7x2"
+                "contact": "13905930000"
               },
               "diagnosis": {"code": "I10.x00", "display": "高血压"},
               "reason": "血压控制不佳，三联用药后仍 170/105 mmHg，需上级医院调整方案",
@@ -114,8 +113,7 @@ final class ApiExamples {
               "patient": {
                 "identifier": {"system": "urn:sanyi:id:cn-resident-id", "value": "350921195803120027"},
                 "name": "林秀英",
-                "contact": "13905930000",
-                "pseudonym": "pp-7kq2m4xw5v3n6b7c2d4f5g6h7j2k3l4m5n6p7q2r3s4t5v6w7x2"
+                "contact": "13905930000"
               },
               "diagnosis": {"code": "I10.x00", "display": "高血压"},
               "reason": "血压控制不佳，三联用药后仍 170/105 mmHg，需上级医院调整方案",

@@ -1,7 +1,5 @@
 package org.sanyi.referral.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,17 +16,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -42,7 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sanyi.events.referral.ReferralStatus;
-import org.sanyi.platform.problem.ApiProblem;
+import org.sanyi.platform.http.IdempotencyKeys;
+import org.sanyi.platform.http.PageCursor;
+import org.sanyi.platform.http.QueryParameters;
+import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.problem.ProblemBody;
 import org.sanyi.platform.security.Role;
 import org.sanyi.referral.application.ReferralService;
@@ -60,18 +53,14 @@ import org.sanyi.referral.domain.Referral;
 @RolesAllowed(Role.HOSPITAL_ROLE)
 public class ReferralResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
-    static final String IF_MATCH = "If-Match";
+    static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
+    static final String IF_MATCH = VersionPrecondition.IF_MATCH;
 
     private static final String IF_MATCH_DESCRIPTION = "Optional ETag of the version the caller decided on, e.g."
-            + " \"2\"; the step is refused with 409 (PLT-0010) when the referral changed since";
+            + " \"2\"; the step is refused with 412 (PLT-0016) when the referral changed since";
     private static final String ETAG_DESCRIPTION = "The referral's version, for If-Match";
     private static final String CONFLICT_DESCRIPTION = "Not allowed in the referral's status (REF-0002), or the"
-            + " referral changed since the If-Match version or concurrently (PLT-0010)";
-    private static final Pattern ETAG = Pattern.compile("^(W/)?\"?(\\d{1,18})\"?$");
-
-    private static final Pattern IDEMPOTENCY_KEY_SHAPE = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
+            + " referral changed concurrently (PLT-0010); a stale If-Match is 412 (PLT-0016)";
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 200;
 
@@ -82,7 +71,7 @@ public class ReferralResource {
     ReferralViews views;
 
     @Inject
-    ObjectMapper mapper;
+    IdempotencyKeys idempotencyKeys;
 
     @POST
     @Operation(
@@ -137,18 +126,15 @@ public class ReferralResource {
                     String idempotencyKey,
             @NotNull @Valid CreateReferralRequest request,
             UriInfo uri) {
-        if (idempotencyKey != null
-                && !IDEMPOTENCY_KEY_SHAPE.matcher(idempotencyKey).matches()) {
-            throw ApiProblem.invalidField(IDEMPOTENCY_KEY, "must be 1 to 128 visible ASCII characters");
-        }
+        String key = IdempotencyKeys.parse(idempotencyKey);
         ReferralService.Creation creation =
-                referrals.create(request.toCommand(), idempotencyKey, idempotencyKey == null ? null : hashOf(request));
+                referrals.create(request.toCommand(), key, key == null ? null : idempotencyKeys.digest(request));
         ReferralView view = views.details(creation.referral());
         EntityTag tag = etagOf(creation.referral());
         if (creation.replayed()) {
             return Response.ok(view)
                     .tag(tag)
-                    .header(IDEMPOTENT_REPLAYED, "true")
+                    .header(IdempotencyKeys.REPLAYED_HEADER, "true")
                     .build();
         }
         return Response.created(uri.getAbsolutePathBuilder()
@@ -222,9 +208,11 @@ public class ReferralResource {
                     @QueryParam("limit")
                     String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ReferralService.Side side = parseSide(role);
-        ReferralStatus statusFilter = parseStatus(status);
-        int pageSize = parseLimit(limit);
+        ReferralService.Side side = role == null || role.isBlank()
+                ? ReferralService.Side.BOTH
+                : QueryParameters.enumValue("role", role, ReferralService.Side.class);
+        ReferralStatus statusFilter = QueryParameters.enumValue("status", status, ReferralStatus.class);
+        int pageSize = PageCursor.limit(limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         Cursor after = Cursor.parse(cursor);
         List<Referral> page = referrals.list(
                 side,
@@ -269,7 +257,7 @@ public class ReferralResource {
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IF_MATCH) String ifMatch,
             @NotNull @Valid ReviewRequest request) {
         return answer(referrals.review(
-                id, expectedVersion(ifMatch), request.reviewer().toIdentifier(), trimmed(request.note())));
+                id, VersionPrecondition.ifMatch(ifMatch), request.reviewer().toIdentifier(), trimmed(request.note())));
     }
 
     @POST
@@ -298,7 +286,8 @@ public class ReferralResource {
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IF_MATCH) String ifMatch,
             @Valid AcceptRequest request) {
         AcceptRequest body = request == null ? new AcceptRequest(null, null) : request;
-        return answer(referrals.accept(id, expectedVersion(ifMatch), body.appointmentAt(), trimmed(body.note())));
+        return answer(
+                referrals.accept(id, VersionPrecondition.ifMatch(ifMatch), body.appointmentAt(), trimmed(body.note())));
     }
 
     @POST
@@ -325,7 +314,8 @@ public class ReferralResource {
             @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IF_MATCH) String ifMatch,
             @NotNull @Valid RejectRequest request) {
-        return answer(referrals.reject(id, expectedVersion(ifMatch), request.reason(), trimmed(request.note())));
+        return answer(
+                referrals.reject(id, VersionPrecondition.ifMatch(ifMatch), request.reason(), trimmed(request.note())));
     }
 
     @POST
@@ -355,7 +345,7 @@ public class ReferralResource {
         ArrivalRequest body = request == null ? new ArrivalRequest(null, null, null) : request;
         return answer(referrals.recordArrival(
                 id,
-                expectedVersion(ifMatch),
+                VersionPrecondition.ifMatch(ifMatch),
                 body.arrivedAt(),
                 Boolean.TRUE.equals(body.admittedAsInpatient()),
                 Boolean.TRUE.equals(body.jointWard())));
@@ -387,7 +377,7 @@ public class ReferralResource {
             @NotNull @Valid CompleteRequest request) {
         return answer(referrals.complete(
                 id,
-                expectedVersion(ifMatch),
+                VersionPrecondition.ifMatch(ifMatch),
                 request.outcome(),
                 request.summary().strip()));
     }
@@ -416,7 +406,8 @@ public class ReferralResource {
             @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(IF_MATCH) String ifMatch,
             @NotNull @Valid CancelRequest request) {
-        return answer(referrals.cancel(id, expectedVersion(ifMatch), request.reason(), trimmed(request.note())));
+        return answer(
+                referrals.cancel(id, VersionPrecondition.ifMatch(ifMatch), request.reason(), trimmed(request.note())));
     }
 
     private Response answer(Referral referral) {
@@ -424,70 +415,11 @@ public class ReferralResource {
     }
 
     private static EntityTag etagOf(Referral referral) {
-        return new EntityTag(Long.toString(referral.version));
-    }
-
-    /** {@code "2"}, {@code W/"2"} or {@code 2}; null without the header. */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        Matcher matcher = ETAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw ApiProblem.invalidField(IF_MATCH, "must be the ETag of one version, such as \"2\"");
-        }
-        return Long.parseLong(matcher.group(2));
-    }
-
-    /** A digest of the request as parsed, so formatting differences of the same request do not count as a change. */
-    private String hashOf(CreateReferralRequest request) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(mapper.writeValueAsBytes(request)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("Cannot digest the referral request", e);
-        }
+        return VersionPrecondition.etag(referral.version);
     }
 
     private static String trimmed(String note) {
         return CreateReferralRequest.blankToNull(note);
-    }
-
-    private static ReferralService.Side parseSide(String role) {
-        if (role == null || role.isBlank()) {
-            return ReferralService.Side.BOTH;
-        }
-        return switch (role.strip().toLowerCase(Locale.ROOT)) {
-            case "sent" -> ReferralService.Side.SENT;
-            case "received" -> ReferralService.Side.RECEIVED;
-            default -> throw ApiProblem.invalidField("role", "must be sent or received");
-        };
-    }
-
-    private static ReferralStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return ReferralStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("status", "must be one of " + List.of(ReferralStatus.values()));
-        }
-    }
-
-    private static int parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= MAX_PAGE_SIZE) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiProblem.invalidField("limit", "must be a number from 1 to " + MAX_PAGE_SIZE);
     }
 
     /** Position after the last entry of a page: its request time and id, opaque to clients. */
@@ -498,22 +430,21 @@ public class ReferralResource {
         }
 
         String encode() {
-            String plain = requestedAt.getEpochSecond() + "." + requestedAt.getNano() + "." + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
+            return PageCursor.encode(requestedAt.getEpochSecond() + "." + requestedAt.getNano(), id.toString());
         }
 
         static Cursor parse(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
+            List<String> parts = PageCursor.decode(cursor, 2);
+            if (parts == null) {
                 return null;
             }
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII)
-                        .split("\\.", 3);
+                String[] instant = parts.get(0).split("\\.", 2);
                 return new Cursor(
-                        Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
+                        Instant.ofEpochSecond(Long.parseLong(instant[0]), Long.parseLong(instant[1])),
+                        UUID.fromString(parts.get(1)));
             } catch (RuntimeException e) {
-                throw ApiProblem.invalidField("cursor", "is not a cursor this service returned");
+                throw PageCursor.invalid();
             }
         }
     }

@@ -59,14 +59,13 @@ public record ReferralView(
             CareLevel level,
             @Schema(example = "350921") String countyCode) {}
 
-    @Schema(name = "ReferralPatient")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Patient(
-            IdentifierDto identifier,
-            String name,
-            String contact,
-            @Schema(description = "The pseudonym under which events and audit records know this patient")
-                    String pseudonym) {}
+    @Schema(
+            name = "ReferralPatient",
+            description =
+                    "The patient as the hospitals know them. No pseudonym: the regional pseudonym is for insurers'"
+                            + " and regulators' feeds, and a hospital must not be able to turn an ID number into it")
+    public record Patient(IdentifierDto identifier, String name, String contact) {}
 
     @Schema(name = "ReferralReview")
     @JsonInclude(JsonInclude.Include.NON_NULL)

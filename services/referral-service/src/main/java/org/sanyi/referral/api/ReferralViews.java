@@ -25,10 +25,7 @@ public class ReferralViews {
                 party(referral.senderCode, referral.senderLevel, referral.senderCounty),
                 party(referral.receiverCode, referral.receiverLevel, referral.receiverCounty),
                 new ReferralView.Patient(
-                        IdentifierDto.of(referral.patientIdentifier()),
-                        referral.patientName,
-                        referral.patientContact,
-                        referral.patientPseudonym),
+                        IdentifierDto.of(referral.patientIdentifier()), referral.patientName, referral.patientContact),
                 new DiagnosisDto(referral.diagnosisCode, referral.diagnosisDisplay),
                 referral.reason,
                 referral.requestedDepartment,

@@ -12,15 +12,13 @@ import org.jboss.logging.Logger;
 import org.sanyi.events.EventType;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditTrail;
+import org.sanyi.platform.audit.PurposeOfUse;
 import org.sanyi.platform.outbox.Outbox;
-import org.sanyi.platform.security.Caller;
-import org.sanyi.platform.security.Role;
 import org.sanyi.referral.config.ReferralConfig;
 import org.sanyi.referral.domain.Referral;
 
 /**
- * Expires referrals whose receiver did not answer before the deadline of the region's policy, and forgets old
- * idempotency keys. Rows are claimed with {@code for update skip locked}, so several instances share the work, and a
+ * Expires referrals whose receiver did not answer before the deadline of the region's policy. Rows are claimed with {@code for update skip locked}, so several instances share the work, and a
  * transition racing the sweep loses on the version check like any other concurrent change.
  */
 @ApplicationScoped
@@ -28,8 +26,8 @@ public class ReferralExpiry {
 
     private static final Logger LOG = Logger.getLogger(ReferralExpiry.class);
 
-    /** HL7 PurposeOfUse: healthcare operations. */
-    private static final String OPERATIONS_PURPOSE = "HOPERAT";
+    /** The system actor's subject in the audit records of this job. */
+    static final String AUDIT_JOB = "referral-expiry";
 
     @Inject
     EntityManager entityManager;
@@ -53,7 +51,6 @@ public class ReferralExpiry {
             do {
                 expired = expireDue(config.expiry().batchSize());
             } while (expired == config.expiry().batchSize());
-            forgetOldIdempotencyKeys();
         } catch (RuntimeException e) {
             LOG.warnf("Referral expiry sweep failed, next run retries: %s", e.toString());
         }
@@ -77,7 +74,6 @@ public class ReferralExpiry {
                 .createQuery("from Referral where id in :ids", Referral.class)
                 .setParameter("ids", due)
                 .getResultList();
-        Caller system = new Caller(config.systemActorInstitution(), Role.PLATFORM_ADMIN, "referral-expiry");
         for (Referral referral : referrals) {
             referral.expire(now);
         }
@@ -87,22 +83,14 @@ public class ReferralExpiry {
                     EventType.REFERRAL_EXPIRED,
                     referral.id.toString(),
                     ReferralEvents.of(EventType.REFERRAL_EXPIRED, referral));
-            audit.append(
-                    system,
-                    OPERATIONS_PURPOSE,
+            audit.recordAsSystem(
+                    AUDIT_JOB,
+                    PurposeOfUse.HOPERAT,
                     AuditAction.UPDATE,
                     ReferralService.AUDIT_RESOURCE,
                     referral.id.toString(),
                     referral.patientPseudonym);
         }
         return referrals.size();
-    }
-
-    @Transactional
-    void forgetOldIdempotencyKeys() {
-        entityManager
-                .createNativeQuery("delete from referral_idempotency_key where created_at < ?1")
-                .setParameter(1, Instant.now().minus(config.idempotency().retention()))
-                .executeUpdate();
     }
 }

@@ -68,6 +68,13 @@ public class ReferralRouting {
 
         ReferralDirection direction = directionBetween(sender.level(), receiver.level());
         ReferralPolicy policy = policies.applicable(regionsOf(sender), referralDate);
+        if (urgency == ReferralUrgency.GREEN_CHANNEL && !policy.parameters().allowsGreenChannel(diagnosis)) {
+            throw new ApiProblem(
+                    ReferralProblem.GREEN_CHANNEL_NOT_ELIGIBLE,
+                    "Diagnosis " + diagnosis + " does not open the green channel under policy " + policy.regionCode()
+                            + " v" + policy.version() + "; send it as URGENT",
+                    List.of(new FieldViolation("urgency", "GREEN_CHANNEL is not allowed for this diagnosis")));
+        }
         List<String> commonGroupIds = directory.commonGroups(senderCode, receiverCode, referralDate).stream()
                 .map(MedicalGroupSnapshot::id)
                 .sorted()

@@ -4,16 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 import org.sanyi.events.EventType;
 import org.sanyi.events.directory.InstitutionSnapshot;
@@ -24,10 +23,11 @@ import org.sanyi.events.referral.RejectionReason;
 import org.sanyi.kernel.Identifier;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditTrail;
+import org.sanyi.platform.http.IdempotencyKeys;
+import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.outbox.Outbox;
 import org.sanyi.platform.patient.PatientPseudonyms;
 import org.sanyi.platform.problem.ApiProblem;
-import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.platform.security.Caller;
 import org.sanyi.platform.security.CallerContext;
 import org.sanyi.referral.config.ReferralConfig;
@@ -45,6 +45,9 @@ public class ReferralService {
 
     /** Resource type of referrals in the audit trail. */
     public static final String AUDIT_RESOURCE = "Referral";
+
+    /** Operation name of referral creation among the platform's idempotency keys. */
+    static final String IDEMPOTENT_OPERATION = "create-referral";
 
     /** Tolerated difference between the caller's clock and ours for a stated arrival time. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -73,6 +76,9 @@ public class ReferralService {
     @Inject
     ReferralConfig config;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     /** The referral, and whether it is the one an earlier request with the same Idempotency-Key created. */
     public record Creation(Referral referral, boolean replayed) {}
 
@@ -86,8 +92,12 @@ public class ReferralService {
         Caller caller = callerContext.caller();
         UUID id = UUID.randomUUID();
         Instant now = now();
-        if (idempotencyKey != null && !claim(caller.institutionCode(), idempotencyKey, requestHash, id, now)) {
-            return replay(caller.institutionCode(), idempotencyKey, requestHash);
+        if (idempotencyKey != null) {
+            Optional<String> earlier = idempotencyKeys.claim(
+                    caller.institutionCode(), IDEMPOTENT_OPERATION, idempotencyKey, requestHash, id.toString());
+            if (earlier.isPresent()) {
+                return replay(UUID.fromString(earlier.get()));
+            }
         }
 
         LocalDate referralDate = LocalDate.ofInstant(now, config.zone());
@@ -134,7 +144,7 @@ public class ReferralService {
         referral.dischargeMedications = request.dischargeMedications();
         applyFlags(referral, route);
         referral.requestedAt = now;
-        referral.requestedBy = subjectOf(caller);
+        referral.requestedBy = caller.subject();
         referral.answerDueAt =
                 now.plus(route.policy().parameters().answerWithin().get(request.urgency()));
 
@@ -196,19 +206,30 @@ public class ReferralService {
         return referrals;
     }
 
-    public Referral review(UUID id, Long expectedVersion, Identifier reviewer, String note) {
+    /**
+     * 转诊审核: the reviewer is the authenticated user (token {@code sub}), who must not be the user who sent the
+     * referral; the reviewer's professional identifier from the body is recorded beside it.
+     */
+    public Referral review(UUID id, VersionPrecondition expectedVersion, Identifier reviewer, String note) {
         Referral referral = asSender(id, expectedVersion, "review");
-        referral.review(reviewer, note, subjectOf(callerContext.caller()), now());
+        String reviewingUser = callerContext.caller().subject();
+        if (reviewingUser.equals(referral.requestedBy)) {
+            throw new ApiProblem(
+                    ReferralProblem.REVIEWER_IS_REQUESTER,
+                    "The user who sent referral " + id + " cannot also review it; another accountable reviewer must"
+                            + " sign in and review");
+        }
+        referral.review(reviewer, note, reviewingUser, now());
         return recordChange(referral, EventType.REFERRAL_REVIEWED, AuditAction.UPDATE);
     }
 
-    public Referral accept(UUID id, Long expectedVersion, Instant appointmentAt, String note) {
+    public Referral accept(UUID id, VersionPrecondition expectedVersion, Instant appointmentAt, String note) {
         Referral referral = asReceiver(id, expectedVersion, "accept");
         referral.accept(appointmentAt, note, now());
         return recordChange(referral, EventType.REFERRAL_ACCEPTED, AuditAction.UPDATE);
     }
 
-    public Referral reject(UUID id, Long expectedVersion, RejectionReason reason, String note) {
+    public Referral reject(UUID id, VersionPrecondition expectedVersion, RejectionReason reason, String note) {
         Referral referral = asReceiver(id, expectedVersion, "reject");
         referral.reject(reason, note, now());
         return recordChange(referral, EventType.REFERRAL_REJECTED, AuditAction.UPDATE);
@@ -216,7 +237,11 @@ public class ReferralService {
 
     /** @param arrivedAt when the patient arrived; now when not given. Not in the future, not before the request. */
     public Referral recordArrival(
-            UUID id, Long expectedVersion, Instant arrivedAt, boolean admittedAsInpatient, boolean jointWard) {
+            UUID id,
+            VersionPrecondition expectedVersion,
+            Instant arrivedAt,
+            boolean admittedAsInpatient,
+            boolean jointWard) {
         Referral referral = asReceiver(id, expectedVersion, "record the arrival of");
         Instant now = now();
         Instant at = arrivedAt == null ? now : arrivedAt.truncatedTo(ChronoUnit.MICROS);
@@ -230,13 +255,13 @@ public class ReferralService {
         return recordChange(referral, EventType.REFERRAL_ARRIVED, AuditAction.UPDATE);
     }
 
-    public Referral complete(UUID id, Long expectedVersion, ReferralOutcome outcome, String summary) {
+    public Referral complete(UUID id, VersionPrecondition expectedVersion, ReferralOutcome outcome, String summary) {
         Referral referral = asReceiver(id, expectedVersion, "complete");
         referral.complete(outcome, summary, now());
         return recordChange(referral, EventType.REFERRAL_COMPLETED, AuditAction.UPDATE);
     }
 
-    public Referral cancel(UUID id, Long expectedVersion, CancellationReason reason, String note) {
+    public Referral cancel(UUID id, VersionPrecondition expectedVersion, CancellationReason reason, String note) {
         Referral referral = asSender(id, expectedVersion, "cancel");
         referral.cancel(reason, note, now());
         return recordChange(referral, EventType.REFERRAL_CANCELLED, AuditAction.UPDATE);
@@ -247,39 +272,9 @@ public class ReferralService {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /**
-     * Records the key for the referral about to be created; false when the institution used the key before. The
-     * insert waits for a concurrent request with the same key to finish, so exactly one of them wins. Plain JDBC on
-     * the transaction's connection: this runs on every create and needs none of Hibernate's query machinery.
-     */
-    private boolean claim(String institution, String idempotencyKey, String requestHash, UUID id, Instant now) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into referral_idempotency_key"
-                    + " (institution_code, idempotency_key, request_hash, referral_id, created_at)"
-                    + " values (?, ?, ?, ?, ?) on conflict do nothing")) {
-                insert.setString(1, institution);
-                insert.setString(2, idempotencyKey);
-                insert.setString(3, requestHash);
-                insert.setObject(4, id);
-                insert.setTimestamp(5, Timestamp.from(now));
-                return insert.executeUpdate() == 1;
-            }
-        });
-    }
-
-    private Creation replay(String institutionCode, String idempotencyKey, String requestHash) {
-        Object[] first = (Object[]) entityManager
-                .createNativeQuery("select request_hash, referral_id from referral_idempotency_key"
-                        + " where institution_code = ?1 and idempotency_key = ?2")
-                .setParameter(1, institutionCode)
-                .setParameter(2, idempotencyKey)
-                .getSingleResult();
-        if (!requestHash.equals(first[0])) {
-            throw new ApiProblem(
-                    PlatformProblem.IDEMPOTENCY_KEY_REUSED,
-                    "Idempotency-Key " + idempotencyKey + " was used before with a different referral; use a new key");
-        }
-        Referral referral = find((UUID) first[1]);
+    /** The referral an earlier request with the same Idempotency-Key and body created, read again (audited). */
+    private Creation replay(UUID id) {
+        Referral referral = find(id);
         audit.record(AuditAction.READ, AUDIT_RESOURCE, referral.id.toString(), referral.patientPseudonym);
         return new Creation(referral, true);
     }
@@ -295,28 +290,23 @@ public class ReferralService {
         return referral;
     }
 
-    private Referral asSender(UUID id, Long expectedVersion, String step) {
+    private Referral asSender(UUID id, VersionPrecondition expectedVersion, String step) {
         Referral referral = find(id);
         requireParty(referral, Set.of(referral.senderCode), step);
         requireVersion(referral, expectedVersion);
         return referral;
     }
 
-    private Referral asReceiver(UUID id, Long expectedVersion, String step) {
+    private Referral asReceiver(UUID id, VersionPrecondition expectedVersion, String step) {
         Referral referral = find(id);
         requireParty(referral, Set.of(referral.receiverCode), step);
         requireVersion(referral, expectedVersion);
         return referral;
     }
 
-    /** If-Match: the caller decided on the version it read; any change since then makes this step a conflict. */
-    private static void requireVersion(Referral referral, Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != referral.version) {
-            throw new ApiProblem(
-                    PlatformProblem.CONCURRENT_MODIFICATION,
-                    "If-Match names version " + expectedVersion + " of referral " + referral.id
-                            + ", but it is at version " + referral.version + "; read it again and decide again");
-        }
+    /** If-Match: the caller decided on the version it read; any change since then fails the precondition (412). */
+    private static void requireVersion(Referral referral, VersionPrecondition expectedVersion) {
+        expectedVersion.check("Referral " + referral.id, OptionalLong.of(referral.version));
     }
 
     private void requireParty(Referral referral, Set<String> parties, String step) {
@@ -350,9 +340,5 @@ public class ReferralService {
 
     private static String countyOf(InstitutionSnapshot institution) {
         return institution.region() == null ? null : institution.region().countyCode();
-    }
-
-    private static String subjectOf(Caller caller) {
-        return caller.subject() == null ? caller.institutionCode() : caller.subject();
     }
 }

@@ -13,15 +13,9 @@ public interface ReferralConfig {
 
     Policy policy();
 
-    Idempotency idempotency();
-
     /** Zone in which referral dates are taken: the policy in force, months of the statistics. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
-
-    /** Institution code under which automatic transitions (expiry) are audited. */
-    @WithDefault("SANYI-REFERRAL-SERVICE")
-    String systemActorInstitution();
 
     interface Expiry {
         /**
@@ -40,11 +34,5 @@ public interface ReferralConfig {
         /** How soon a policy row added to {@code referral_policy} is used. */
         @WithDefault("1m")
         Duration refreshInterval();
-    }
-
-    interface Idempotency {
-        /** How long an Idempotency-Key of POST /v1/referrals is remembered. */
-        @WithDefault("P7D")
-        Duration retention();
     }
 }

@@ -15,12 +15,26 @@ import org.sanyi.events.referral.ReferralUrgency;
  *     (REF-02)
  * @param answerWithin how long the receiver has to answer, per urgency, before the referral expires
  * @param firstContactCatalogue diseases whose first contact belongs at grassroots (首诊病种目录, REF-05)
+ * @param greenChannelCatalogue diagnoses for which a referral may take the green channel (绿色通道) and reach the
+ *     receiver before its review; absent in a policy: {@link #EMERGENCY_CENTRES}
  */
 public record PolicyParameters(
         int properReferralUpliftPoints,
         boolean secondDeductibleWaiver,
         Map<ReferralUrgency, Duration> answerWithin,
-        List<Icd10Range> firstContactCatalogue) {
+        List<Icd10Range> firstContactCatalogue,
+        List<Icd10Range> greenChannelCatalogue) {
+
+    /**
+     * The conditions of the national emergency centres (胸痛, 卒中, 创伤, 危重孕产妇, 危重儿童和新生儿救治中心), for
+     * which a green channel is the rule; a region may name others.
+     */
+    public static final List<Icd10Range> EMERGENCY_CENTRES = List.of(
+            new Icd10Range("I20", "I25", "胸痛: 缺血性心脏病 acute coronary syndromes"),
+            new Icd10Range("I60", "I69", "卒中: 脑血管病 cerebrovascular diseases"),
+            new Icd10Range("S00", "T14", "创伤 injuries"),
+            new Icd10Range("O00", "O99", "危重孕产妇 pregnancy and childbirth"),
+            new Icd10Range("P00", "P96", "危重新生儿 perinatal conditions"));
 
     public PolicyParameters {
         if (properReferralUpliftPoints < 0 || properReferralUpliftPoints > 100) {
@@ -34,6 +48,11 @@ public record PolicyParameters(
             }
         }
         firstContactCatalogue = firstContactCatalogue == null ? List.of() : List.copyOf(firstContactCatalogue);
+        greenChannelCatalogue = greenChannelCatalogue == null ? EMERGENCY_CENTRES : List.copyOf(greenChannelCatalogue);
+    }
+
+    public boolean allowsGreenChannel(Icd10Code diagnosis) {
+        return greenChannelCatalogue.stream().anyMatch(range -> range.contains(diagnosis));
     }
 
     public boolean inFirstContactCatalogue(Icd10Code diagnosis) {

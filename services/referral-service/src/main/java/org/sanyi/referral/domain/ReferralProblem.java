@@ -27,7 +27,12 @@ public enum ReferralProblem implements ProblemType {
             "REF-0007",
             503,
             "referral-directory-not-ready",
-            "The local copy of the directory is still loading; retry shortly");
+            "The local copy of the directory is still loading; retry shortly"),
+    GREEN_CHANNEL_NOT_ELIGIBLE(
+            "REF-0008",
+            422,
+            "referral-green-channel-not-eligible",
+            "The diagnosis is not one for which the region's policy opens the green channel");
 
     private final ProblemDefinition definition;
 

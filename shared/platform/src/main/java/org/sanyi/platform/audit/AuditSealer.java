@@ -72,6 +72,8 @@ public class AuditSealer {
                         return 0;
                     }
                 }
+                // The head is the newest sealed row: the insert guard and the seal trigger make sure no row holds a
+                // chain position the sealer did not give it, so the maximum is the real end of the chain.
                 long chainSeq = 0;
                 String previousHash = AuditChain.GENESIS;
                 try (PreparedStatement head = connection.prepareStatement(
@@ -87,15 +89,17 @@ public class AuditSealer {
                 try (PreparedStatement unsealed = connection.prepareStatement("select " + AuditChain.COLUMNS
                                 + " from audit_record where chain_seq is null order by id limit 1000");
                         PreparedStatement seal = connection.prepareStatement(
-                                "update audit_record set chain_seq = ?, prev_hash = ?, hash = ? where id = ?");
+                                "update audit_record set chain_seq = ?, prev_hash = ?, hash = ?, hash_format = ?"
+                                        + " where id = ?");
                         ResultSet rows = unsealed.executeQuery()) {
                     while (rows.next()) {
                         chainSeq++;
-                        String hash = AuditChain.hash(rows, chainSeq, previousHash);
+                        String hash = AuditChain.hash(rows, AuditChain.CURRENT_FORMAT, chainSeq, previousHash);
                         seal.setLong(1, chainSeq);
                         seal.setString(2, previousHash);
                         seal.setString(3, hash);
-                        seal.setLong(4, rows.getLong("id"));
+                        seal.setShort(4, (short) AuditChain.CURRENT_FORMAT);
+                        seal.setLong(5, rows.getLong("id"));
                         seal.addBatch();
                         previousHash = hash;
                         sealed++;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,11 +55,15 @@ public class TopicProvisioner {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
+    private final Set<Topic> ensured = ConcurrentHashMap.newKeySet();
     private volatile boolean provisioned;
     private volatile String lastFailure = "not attempted yet";
     private volatile Thread retrier;
 
-    /** Before the outbox relay (default priority), so the first event never lands in an auto-created topic. */
+    /**
+     * Before other start-up observers, so readiness reflects the topics early; the relay does not depend on it: it
+     * checks every batch's topics through {@link #ensureExists(Collection)}.
+     */
     void provisionAtStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup) {
         if (!config.enabled() || topics().isEmpty()) {
             provisioned = true;
@@ -102,10 +107,39 @@ public class TopicProvisioner {
         }
     }
 
+    /**
+     * Makes sure each of {@code topics} exists as the catalogue describes it, creating or fixing the ones not yet
+     * checked by this instance. The outbox relay calls it before sending to a topic, so an event never lands in a
+     * topic the broker auto-created, even for a topic missing from {@code sanyi.kafka.topics.provision}.
+     *
+     * @return true when every topic is in place; false while the broker cannot be asked (see {@link #lastFailure()})
+     */
+    public boolean ensureExists(Collection<Topic> topics) {
+        if (!config.enabled() || ensured.containsAll(topics)) {
+            return true;
+        }
+        List<Topic> unchecked =
+                topics.stream().filter(t -> !ensured.contains(t)).distinct().toList();
+        try (Admin admin = Admin.create(adminProperties())) {
+            ensure(admin, unchecked);
+            ensured.addAll(unchecked);
+            return true;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            lastFailure = cause.toString();
+            LOG.warnf("Cannot make sure topics %s exist yet: %s", unchecked, lastFailure);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** One attempt; true when every topic exists as it should. */
     public boolean tryProvision() {
         try (Admin admin = Admin.create(adminProperties())) {
             ensure(admin, topics());
+            ensured.addAll(topics());
             provisioned = true;
             lastFailure = null;
             return true;

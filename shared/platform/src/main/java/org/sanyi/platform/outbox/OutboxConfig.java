@@ -38,6 +38,17 @@ public interface OutboxConfig {
     @WithDefault("P7D")
     Duration retention();
 
+    /** How often published rows (and old inbox entries) are deleted; this runs whether or not sends succeed. */
+    @WithDefault("10m")
+    Duration cleanupInterval();
+
+    /**
+     * Failed sends of one row, counted only when the broker is reachable or the error is not retriable, after which
+     * the row is parked: kept with its last error and never sent again by itself, and the later rows of its key wait.
+     */
+    @WithDefault("10")
+    int maxAttempts();
+
     /** Turn the relay off, e.g. for a read-only instance. */
     @WithDefault("true")
     boolean enabled();

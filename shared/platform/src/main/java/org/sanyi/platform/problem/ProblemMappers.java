@@ -1,6 +1,8 @@
 package org.sanyi.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -8,6 +10,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -27,6 +30,9 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.sanyi.platform.audit.AuditTrail;
+import org.sanyi.platform.http.ClientGone;
+import org.sanyi.platform.http.StrictJson;
 
 /**
  * Turns every failure into {@code application/problem+json}. Domain code throws {@link ApiProblem}; everything else
@@ -36,8 +42,15 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Every 403 is audited as a denial; see {@link #auditDenial(UriInfo)}. */
+    @Inject
+    AuditTrail auditTrail;
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
+        if (problem.problemType().status() == 403) {
+            auditDenial(uri);
+        }
         return respond(problem.problemType(), problem.detail(), uri, problem.violations());
     }
 
@@ -62,8 +75,22 @@ public class ProblemMappers {
                 List.of(new FieldViolation(field, "unknown field")));
     }
 
+    @ServerExceptionMapper
+    public Response forbiddenCharacter(StrictJson.ForbiddenCharacterException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getOriginalMessage();
+        return respond(
+                PlatformProblem.FORBIDDEN_CHARACTER,
+                field + ": " + message,
+                uri,
+                List.of(new FieldViolation(field, message)));
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return respond(PlatformProblem.MALFORMED_BODY, "The body holds more than one JSON value", uri, List.of());
+        }
         String field = jsonPath(e);
         String message = "expected a value of type " + simpleTargetType(e);
         return respond(
@@ -75,6 +102,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 2)
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        // A problem raised while the body was read (the chunked size limit) arrives wrapped by the reader.
+        ApiProblem raised = raisedProblem(e);
+        if (raised != null) {
+            return apiProblem(raised, uri);
+        }
         String field = jsonPath(e);
         // Our own value objects reject bad values with IllegalArgumentException; their message is safe to show.
         // Jackson's own messages name Java classes, so they are never shown.
@@ -90,6 +122,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 3)
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")
+                && e instanceof StreamReadException read
+                && read.getProcessor() != null) {
+            String field = fieldOf(read.getProcessor().getParsingContext());
+            return respond(
+                    PlatformProblem.MALFORMED_BODY,
+                    field + ": appears twice in one object",
+                    uri,
+                    List.of(new FieldViolation(field, "appears twice in one object")));
+        }
         String where = e.getLocation() == null
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
@@ -114,6 +157,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
+        auditDenial(uri);
         return respond(PlatformProblem.FORBIDDEN, "The caller's role does not allow this operation", uri, List.of());
     }
 
@@ -154,7 +198,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // A problem raised while the body was read (the chunked size limit) arrives wrapped by the reader.
+        ApiProblem raised = raisedProblem(e);
+        if (raised != null) {
+            return apiProblem(raised, uri);
+        }
         // The JSON reader reports some parse failures wrapped in a 400; answer them as if thrown directly.
+        if (e.getCause() instanceof StrictJson.ForbiddenCharacterException cause) {
+            return forbiddenCharacter(cause, uri);
+        }
         if (e.getCause() instanceof UnrecognizedPropertyException cause) {
             return unknownField(cause, uri);
         }
@@ -183,12 +235,40 @@ public class ProblemMappers {
         if (status >= 500) {
             return internalError(e, uri);
         }
+        if (status == 403) {
+            auditDenial(uri);
+        }
         return respond(type, type.title(), uri, List.of());
+    }
+
+    /** The refusal is audited in its own transaction; recordDenial never throws, so a 403 stays a 403. */
+    private void auditDenial(UriInfo uri) {
+        if (auditTrail != null) {
+            auditTrail.recordDenial(uri == null ? null : uri.getPath());
+        }
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A problem raised while the body was read (the chunked size limit) arrives wrapped by the reader.
+        ApiProblem raised = raisedProblem(e);
+        if (raised != null) {
+            return apiProblem(raised, uri);
+        }
+        if (ClientGone.causedBy(e)) {
+            LOG.debugf("Client went away during %s: %s", uri.getPath(), e.toString());
+            return respond(PlatformProblem.BAD_REQUEST, "The client closed the connection", uri, List.of());
+        }
         return internalError(e, uri);
+    }
+
+    private static ApiProblem raisedProblem(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiProblem problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     private Response internalError(Throwable e, UriInfo uri) {
@@ -255,6 +335,15 @@ public class ProblemMappers {
         }
         // A constraint on a path, query or header parameter itself: name the parameter.
         return parameterName == null ? "body" : parameterName;
+    }
+
+    /** The JSON Pointer of the parser's position as a dotted path: {@code /patient/name} → {@code patient.name}. */
+    private static String fieldOf(JsonStreamContext context) {
+        String pointer = context.pathAsPointer().toString();
+        if (pointer.isEmpty()) {
+            return "body";
+        }
+        return pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
     }
 
     private static String jsonPath(JsonMappingException e) {

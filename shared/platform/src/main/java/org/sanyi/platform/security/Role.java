@@ -1,6 +1,7 @@
 package org.sanyi.platform.security;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The four kinds of institution that call the exchange. The claim value travels in the token's {@code groups}. */
@@ -25,6 +26,11 @@ public enum Role {
 
     public String claimValue() {
         return claimValue;
+    }
+
+    /** The claim values, for messages. */
+    public static List<String> claimValues() {
+        return Arrays.stream(values()).map(Role::claimValue).toList();
     }
 
     public static Optional<Role> fromClaim(String value) {

@@ -39,6 +39,24 @@ public class ProbeConsumer {
         return processor.process(NAME, record, this::handle);
     }
 
+    /**
+     * Writes what it received, then fails with a checked exception, as a handler does whose downstream call throws
+     * an {@code IOException}: nothing of it may remain, so a later replay is processed.
+     */
+    public boolean deliverFailingAfterItsWrite(ConsumerRecord<String, String> record) throws Exception {
+        return processor.process(NAME, record, event -> {
+            handle(event);
+            throw new ProbeOutage("the probe's downstream system is unavailable");
+        });
+    }
+
+    /** A checked exception, which Jakarta Transactions would commit on unless told otherwise. */
+    public static class ProbeOutage extends Exception {
+        public ProbeOutage(String message) {
+            super(message);
+        }
+    }
+
     private void handle(ReceivedEvent event) throws Exception {
         if (EventType.byCeType(event.type()).orElse(null) != EventType.INSTITUTION_UPSERTED) {
             throw new UnprocessableEventException("unknown event type " + event.type());

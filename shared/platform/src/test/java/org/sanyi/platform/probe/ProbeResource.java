@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.sanyi.events.EventType;
 import org.sanyi.events.directory.CareLevel;
+import org.sanyi.events.directory.GroupKind;
 import org.sanyi.events.directory.InstitutionSnapshot;
 import org.sanyi.events.directory.InstitutionType;
+import org.sanyi.events.directory.MedicalGroupSnapshot;
 import org.sanyi.events.directory.Ownership;
 import org.sanyi.events.directory.Region;
 import org.sanyi.platform.audit.AuditAction;
@@ -95,6 +97,26 @@ public class ProbeResource {
         UUID eventId = outbox.publish(EventType.INSTITUTION_UPSERTED, aggregate, snapshot(aggregate, revision));
         auditTrail.record(AuditAction.UPDATE, "Probe", aggregate, "pp-probe");
         return Map.of("eventId", eventId.toString(), "revision", revision);
+    }
+
+    /** A group snapshot, to a topic nothing in the probe reads: the relay must create it as the catalogue says. */
+    @POST
+    @Path("/group-changes/{id}")
+    @RolesAllowed(Role.PLATFORM_ADMIN_ROLE)
+    @Transactional
+    public Map<String, Object> groupChange(@PathParam("id") String id) {
+        UUID eventId = outbox.publish(
+                EventType.MEDICAL_GROUP_UPSERTED,
+                id,
+                new MedicalGroupSnapshot(
+                        id,
+                        "探针集团 " + id,
+                        GroupKind.SPECIALTY_ALLIANCE,
+                        "350921",
+                        List.of(),
+                        1,
+                        Instant.parse("2026-01-01T00:00:00Z")));
+        return Map.of("eventId", eventId.toString());
     }
 
     static InstitutionSnapshot snapshot(String code, long revision) {

@@ -1,8 +1,6 @@
 package org.sanyi.directory.infrastructure.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -15,8 +13,8 @@ import org.sanyi.events.directory.InstitutionType;
 @ApplicationScoped
 public class InstitutionRepository implements PanacheRepositoryBase<Institution, String> {
 
-    /** One page of institutions matching every given criterion, ordered by code, with the total count. */
-    public PageOf<Institution> search(InstitutionCriteria criteria, int page, int size) {
+    /** Up to {@code size} institutions after {@code afterCode} matching every given criterion, by code. */
+    public PageOf<Institution> search(InstitutionCriteria criteria, String afterCode, int size) {
         StringBuilder where = new StringBuilder("from Institution i where 1 = 1");
         Parameters parameters = new Parameters();
         if (criteria.type() != null) {
@@ -41,8 +39,13 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
                     + " and (m.validTo is null or m.validTo > :on))");
             parameters.and("group", criteria.groupId()).and("on", criteria.on());
         }
-        PanacheQuery<Institution> query = find(where + " order by i.code", parameters);
-        return new PageOf<>(query.page(Page.of(page, size)).list(), query.count());
+        if (afterCode != null) {
+            where.append(" and i.code > :after");
+            parameters.and("after", afterCode);
+        }
+        List<Institution> fetched =
+                find(where + " order by i.code", parameters).range(0, size).list();
+        return PageOf.of(fetched, size, Institution::code);
     }
 
     /** Types of those of {@code codes} that exist, by code. */

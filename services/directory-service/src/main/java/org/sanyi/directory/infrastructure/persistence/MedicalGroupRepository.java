@@ -1,8 +1,6 @@
 package org.sanyi.directory.infrastructure.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -14,7 +12,7 @@ import org.sanyi.events.directory.MembershipRole;
 @ApplicationScoped
 public class MedicalGroupRepository implements PanacheRepositoryBase<MedicalGroup, String> {
 
-    public PageOf<MedicalGroup> search(GroupKind kind, String regionCode, int page, int size) {
+    public PageOf<MedicalGroup> search(GroupKind kind, String regionCode, String afterId, int size) {
         StringBuilder where = new StringBuilder("from MedicalGroup g where 1 = 1");
         Parameters parameters = new Parameters();
         if (kind != null) {
@@ -25,8 +23,13 @@ public class MedicalGroupRepository implements PanacheRepositoryBase<MedicalGrou
             where.append(" and g.regionCode = :region");
             parameters.and("region", regionCode);
         }
-        PanacheQuery<MedicalGroup> query = find(where + " order by g.id", parameters);
-        return new PageOf<>(query.page(Page.of(page, size)).list(), query.count());
+        if (afterId != null) {
+            where.append(" and g.id > :after");
+            parameters.and("after", afterId);
+        }
+        List<MedicalGroup> fetched =
+                find(where + " order by g.id", parameters).range(0, size).list();
+        return PageOf.of(fetched, size, MedicalGroup::id);
     }
 
     /** The groups {@code institutionCode} belongs to on {@code on}, with its role there, ordered by group id. */
