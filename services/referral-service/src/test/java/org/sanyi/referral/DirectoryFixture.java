@@ -1,19 +1,11 @@
 package org.sanyi.referral;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.sanyi.directory.replica.DirectoryReplica;
-import org.sanyi.events.EventType;
+import org.sanyi.directory.replica.testing.DirectoryPublisher;
 import org.sanyi.events.directory.CareLevel;
 import org.sanyi.events.directory.GroupKind;
 import org.sanyi.events.directory.InstitutionSnapshot;
@@ -71,7 +63,7 @@ final class DirectoryFixture {
     private DirectoryFixture() {}
 
     /** Publishes the region once per test JVM and waits until the replica knows all of it. */
-    static synchronized void ensurePublished(ObjectMapper mapper, DirectoryReplica replica) throws Exception {
+    static synchronized void ensurePublished(DirectoryReplica replica) throws Exception {
         if (published) {
             return;
         }
@@ -154,22 +146,9 @@ final class DirectoryFixture {
                         1,
                         Instant.now()));
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SanyiTestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class))) {
-            for (InstitutionSnapshot institution : institutions) {
-                send(producer, mapper, EventType.INSTITUTION_UPSERTED, institution.code(), institution);
-            }
-            for (MedicalGroupSnapshot group : groups) {
-                send(producer, mapper, EventType.MEDICAL_GROUP_UPSERTED, group.id(), group);
-            }
-            producer.flush();
+        try (DirectoryPublisher directory = DirectoryPublisher.to(SanyiTestInfrastructure.kafkaBootstrapServers())) {
+            institutions.forEach(directory::publish);
+            groups.forEach(directory::publish);
         }
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -181,25 +160,6 @@ final class DirectoryFixture {
             Thread.sleep(100);
         }
         published = true;
-    }
-
-    private static void send(
-            KafkaProducer<String, String> producer, ObjectMapper mapper, EventType type, String key, Object data)
-            throws Exception {
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(type.topic().topicName(), key, mapper.writeValueAsString(data));
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_source", "/sanyi/directory-service");
-        header(record, "ce_type", type.ceType());
-        header(record, "ce_subject", key);
-        header(record, "ce_dataschema", type.dataSchema().toString());
-        header(record, "content-type", "application/json");
-        producer.send(record).get();
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static InstitutionSnapshot institution(

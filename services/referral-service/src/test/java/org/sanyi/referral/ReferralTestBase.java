@@ -16,6 +16,6 @@ abstract class ReferralTestBase {
 
     @BeforeEach
     void publishFixtureRegion() throws Exception {
-        DirectoryFixture.ensurePublished(mapper, directory);
+        DirectoryFixture.ensurePublished(directory);
     }
 }

@@ -19,6 +19,7 @@ import org.sanyi.events.referral.ReferralFlags;
 import org.sanyi.events.referral.ReferralUrgency;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
+import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.referral.domain.Icd10Code;
 import org.sanyi.referral.domain.ReferralPolicy;
 import org.sanyi.referral.domain.ReferralProblem;
@@ -121,7 +122,7 @@ public class ReferralRouting {
         if (institution == null) {
             if (!directoryFeed.caughtUp()) {
                 throw new ApiProblem(
-                        ReferralProblem.DIRECTORY_NOT_READY,
+                        PlatformProblem.DIRECTORY_NOT_LOADED,
                         "The directory is still loading; " + role + " " + code + " is not known yet");
             }
             throw new ApiProblem(

@@ -23,11 +23,6 @@ public enum ReferralProblem implements ProblemType {
             422,
             "referral-self-review",
             "The referral reviewer must be another person than the sending clinician (转诊审核责任制)"),
-    DIRECTORY_NOT_READY(
-            "REF-0007",
-            503,
-            "referral-directory-not-ready",
-            "The local copy of the directory is still loading; retry shortly"),
     GREEN_CHANNEL_NOT_ELIGIBLE(
             "REF-0008",
             422,

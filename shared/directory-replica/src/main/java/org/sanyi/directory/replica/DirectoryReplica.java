@@ -3,6 +3,8 @@ package org.sanyi.directory.replica;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +24,34 @@ import org.sanyi.events.directory.Pairing;
 public class DirectoryReplica {
 
     private final Map<String, InstitutionSnapshot> institutions = new ConcurrentHashMap<>();
-    private final Map<String, MedicalGroupSnapshot> groups = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> groupIdsByInstitution = new ConcurrentHashMap<>();
+
+    /**
+     * Groups and the index of their members, replaced as one immutable value: a request thread asking
+     * {@link #commonGroups} while a group changes sees the old or the new group, never one half-indexed (a referral's
+     * same-group flags are fixed at creation, so a wrong answer would stay wrong).
+     */
+    private volatile Groups groups = new Groups(Map.of(), Map.of());
+
+    private record Groups(Map<String, MedicalGroupSnapshot> byId, Map<String, Set<String>> idsByInstitution) {
+
+        Groups with(MedicalGroupSnapshot snapshot) {
+            Map<String, MedicalGroupSnapshot> newById = new HashMap<>(byId);
+            newById.put(snapshot.id(), snapshot);
+            Map<String, Set<String>> index = new HashMap<>();
+            newById.values().forEach(group -> group.memberships()
+                    .forEach(m -> index.computeIfAbsent(m.institutionCode(), k -> new HashSet<>())
+                            .add(group.id())));
+            index.replaceAll((code, ids) -> Set.copyOf(ids));
+            return new Groups(Map.copyOf(newById), Map.copyOf(index));
+        }
+    }
 
     public Optional<InstitutionSnapshot> institution(String code) {
         return Optional.ofNullable(institutions.get(code));
     }
 
     public Optional<MedicalGroupSnapshot> group(String id) {
-        return Optional.ofNullable(groups.get(id));
+        return Optional.ofNullable(groups.byId().get(id));
     }
 
     public Collection<InstitutionSnapshot> institutions() {
@@ -57,9 +78,9 @@ public class DirectoryReplica {
 
     /** Groups that both institutions belong to on {@code date}, by effective-dated membership. */
     public List<MedicalGroupSnapshot> commonGroups(String first, String second, LocalDate date) {
-        Set<String> candidates = groupIdsByInstitution.getOrDefault(first, Set.of());
-        return candidates.stream()
-                .map(groups::get)
+        Groups current = groups;
+        return current.idsByInstitution().getOrDefault(first, Set.of()).stream()
+                .map(current.byId()::get)
                 .filter(g -> g != null && isMemberOn(g, first, date) && isMemberOn(g, second, date))
                 .toList();
     }
@@ -93,14 +114,11 @@ public class DirectoryReplica {
                 (known, incoming) -> incoming.version() >= known.version() ? incoming : known);
     }
 
-    void apply(MedicalGroupSnapshot snapshot) {
-        MedicalGroupSnapshot current = groups.merge(
-                snapshot.id(), snapshot, (known, incoming) -> incoming.version() >= known.version() ? incoming : known);
-        if (current == snapshot) {
-            groupIdsByInstitution.values().forEach(ids -> ids.remove(snapshot.id()));
-            snapshot.memberships().forEach(m -> groupIdsByInstitution
-                    .computeIfAbsent(m.institutionCode(), k -> ConcurrentHashMap.newKeySet())
-                    .add(snapshot.id()));
+    /** Applies a group snapshot unless an equal or newer version is known; one writer thread, readers lock-free. */
+    synchronized void apply(MedicalGroupSnapshot snapshot) {
+        MedicalGroupSnapshot known = groups.byId().get(snapshot.id());
+        if (known == null || snapshot.version() >= known.version()) {
+            groups = groups.with(snapshot);
         }
     }
 
@@ -109,6 +127,6 @@ public class DirectoryReplica {
     }
 
     int groupCount() {
-        return groups.size();
+        return groups.byId().size();
     }
 }

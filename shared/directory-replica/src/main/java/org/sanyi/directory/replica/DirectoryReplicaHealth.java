@@ -21,6 +21,7 @@ public class DirectoryReplicaHealth implements HealthCheck {
                 .status(consumer.caughtUp())
                 .withData("institutions", replica.institutions().size())
                 .withData("skippedRecords", consumer.skippedRecords())
+                .withData("restarts", consumer.restarts())
                 .build();
     }
 }

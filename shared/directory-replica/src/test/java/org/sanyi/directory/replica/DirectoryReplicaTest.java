@@ -82,6 +82,33 @@ class DirectoryReplicaTest {
     }
 
     @Test
+    void aReaderNeverSeesAGroupHalfReindexed() throws Exception {
+        List<Membership> members = List.of(
+                new Membership("A", MembershipRole.LEAD, LocalDate.of(2020, 1, 1), null),
+                new Membership("B", MembershipRole.MEMBER, LocalDate.of(2020, 1, 1), null));
+        replica.apply(group("G1", 1, members));
+        LocalDate today = LocalDate.of(2026, 11, 23);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            // The same members in every version: a reader must see them in the group throughout.
+            for (long version = 2; version < 20_000; version++) {
+                replica.apply(group("G1", version, members));
+            }
+            writing.set(false);
+        });
+        writer.start();
+        long misses = 0;
+        while (writing.get()) {
+            if (!replica.sameGroup("A", "B", today)) {
+                misses++;
+            }
+        }
+        writer.join();
+
+        assertThat(misses).as("answers that the two were not in one group").isZero();
+    }
+
+    @Test
     void pairingsAreFoundFromEitherSide() {
         Pairing township = new Pairing("THC", PairingKind.TOWNSHIP_PAIRING, LocalDate.of(2022, 1, 1), null);
         replica.apply(institution("CH", CareLevel.SECONDARY, "350921", 1, List.of(township)));

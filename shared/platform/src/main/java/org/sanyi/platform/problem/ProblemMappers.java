@@ -40,6 +40,8 @@ import org.sanyi.platform.http.StrictJson;
  */
 public class ProblemMappers {
 
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /** Every 403 is audited as a denial; see {@link #auditDenial(UriInfo)}. */
@@ -51,7 +53,14 @@ public class ProblemMappers {
         if (problem.problemType().status() == 403) {
             auditDenial(uri);
         }
-        return respond(problem.problemType(), problem.detail(), uri, problem.violations());
+        Response response = respond(problem.problemType(), problem.detail(), uri, problem.violations());
+        if (problem.problemType().status() == 503) {
+            // Every 503 of the exchange is a state that passes (a replica loading, a dependency restarting).
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
