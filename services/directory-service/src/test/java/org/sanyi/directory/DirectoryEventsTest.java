@@ -6,13 +6,21 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,6 +36,9 @@ import org.sanyi.testing.SanyiTestInfrastructure;
 @QuarkusTest
 @QuarkusTestResource(value = SanyiTestInfrastructure.class, restrictToAnnotatedClass = false)
 class DirectoryEventsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -202,6 +213,37 @@ class DirectoryEventsTest {
                 .get("/v1/institutions/" + marker + "/history")
                 .then()
                 .body("size()", equalTo(1));
+    }
+
+    @Test
+    void republishWaitsForAChangeInFlight() throws Exception {
+        String code = Callers.freshCode("ZN");
+        Callers.asAdmin()
+                .body(Callers.institutionBody("周宁县锁测试医院", "GENERAL_HOSPITAL", "SECONDARY"))
+                .put("/v1/institutions/" + code)
+                .then()
+                .statusCode(201);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection change = dataSource.getConnection()) {
+            // A change holds the row (as a PUT does between its update and its commit).
+            change.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    change.prepareStatement("select code from institution where code = ? for update")) {
+                lock.setString(1, code);
+                lock.executeQuery().close();
+            }
+            Future<Integer> republish = pool.submit(
+                    () -> Callers.asAdmin().post("/v1/admin/republish").statusCode());
+
+            Thread.sleep(1500);
+            assertThat(republish.isDone())
+                    .as("republish read the row without waiting for the change in flight")
+                    .isFalse();
+            change.commit();
+            assertThat(republish.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static Set<String> keys(List<ConsumerRecord<String, String>> records) {

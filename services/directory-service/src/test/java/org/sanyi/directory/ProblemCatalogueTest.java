@@ -2,11 +2,13 @@ package org.sanyi.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanyi.directory.domain.DirectoryProblem;
 import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.platform.problem.ProblemCatalogue;
 import org.sanyi.platform.problem.ProblemType;
+import org.sanyi.platform.problem.ProblemsDocument;
 
 class ProblemCatalogueTest {
 
@@ -28,5 +30,13 @@ class ProblemCatalogueTest {
             assertThat(problem.type().toString()).startsWith(ProblemType.TYPE_PREFIX);
             assertThat(problem.status()).isBetween(400, 499);
         }
+    }
+
+    @Test
+    void docsProblemsListsEveryDirectoryProblem() {
+        ProblemsDocument.check(
+                ProblemsDocument.COMMITTED,
+                "DIR",
+                ProblemsDocument.section("DIR", "Directory service", List.of(DirectoryProblem.values())));
     }
 }

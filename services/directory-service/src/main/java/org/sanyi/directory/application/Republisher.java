@@ -2,6 +2,7 @@ package org.sanyi.directory.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.sanyi.directory.domain.Institution;
@@ -34,15 +35,21 @@ public class Republisher {
      * A fresh event with the current snapshot of every institution and group, in one transaction: for a new
      * consumer, or after the topics were lost. Versions stay as they are, so consumers that keep the newest version
      * accept them and nothing new enters the history.
+     *
+     * <p>Every aggregate is read {@code for share}: a change waits until the republished snapshots are in the outbox,
+     * and a change in flight is waited for, so the republished snapshot of a key never lands on the compacted topic
+     * after a newer one.
      */
     public RepublishCount republishAll() {
         long institutionCount = 0;
-        for (Institution institution : institutions.listAll()) {
+        for (Institution institution :
+                institutions.findAll().withLock(LockModeType.PESSIMISTIC_READ).list()) {
             publisher.republish(institution);
             institutionCount++;
         }
         long groupCount = 0;
-        for (MedicalGroup group : groups.listAll()) {
+        for (MedicalGroup group :
+                groups.findAll().withLock(LockModeType.PESSIMISTIC_READ).list()) {
             publisher.republish(group);
             groupCount++;
         }
