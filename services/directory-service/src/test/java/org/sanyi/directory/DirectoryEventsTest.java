@@ -28,9 +28,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+import org.sanyi.events.EventSchemas;
 import org.sanyi.events.EventType;
 import org.sanyi.events.Topic;
-import org.sanyi.platform.outbox.EventSchemas;
 import org.sanyi.testing.SanyiTestInfrastructure;
 
 @QuarkusTest

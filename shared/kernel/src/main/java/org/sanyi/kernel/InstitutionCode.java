@@ -12,6 +12,9 @@ public record InstitutionCode(String value) {
     /** The syntax every institution code follows. */
     public static final String PATTERN = "^[A-Z0-9][A-Z0-9-]{1,31}$";
 
+    /** Codes of the exchange's own system actors (the expiry job, the sealer); no institution's token may carry one. */
+    public static final String SYSTEM_ACTOR_PREFIX = "SANYI-";
+
     private static final Pattern SYNTAX = Pattern.compile(PATTERN);
 
     public InstitutionCode {
@@ -27,6 +30,10 @@ public record InstitutionCode(String value) {
 
     public static boolean isValid(String value) {
         return value != null && SYNTAX.matcher(value).matches();
+    }
+
+    public static boolean isSystemActor(String value) {
+        return value != null && value.startsWith(SYSTEM_ACTOR_PREFIX);
     }
 
     @Override

@@ -47,6 +47,10 @@ public final class TokenContract {
             violations.add(
                     "'" + request.institutionCode() + "' is not an institution code (" + InstitutionCode.PATTERN + ")");
         }
+        if (InstitutionCode.isSystemActor(request.institutionCode())) {
+            violations.add("'" + request.institutionCode() + "' is reserved for the exchange's own system actors ("
+                    + InstitutionCode.SYSTEM_ACTOR_PREFIX + "…)");
+        }
         if (request.audiences().isEmpty()) {
             violations.add("no audience (aud): name at least one service");
         } else if (request.audiences().stream().anyMatch(String::isBlank)) {

@@ -81,6 +81,15 @@ class TokenSignerTest {
     }
 
     @Test
+    void theExchangesOwnActorCodesAreRefused() {
+        assertThat(TokenContract.violations(TokenRequest.of(
+                        "SANYI-PLATFORM", TokenContract.PLATFORM_ADMIN, "ops", List.of("directory-service"))))
+                .singleElement()
+                .asString()
+                .contains("reserved");
+    }
+
+    @Test
     void signCarriesEvenRefusedClaimsSoTestsCanProbeTheRefusals() throws Exception {
         String token = signer.sign(TokenRequest.of("NDXP-H01", "nurse", "alice", SERVICES));
 

@@ -183,7 +183,7 @@ public class GroupResource {
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(
             responseCode = "409",
-            description = "If-Match names another version (DIR-0003)",
+            description = "A concurrent change of the same resource won (PLT-0010); read it again",
             content =
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     public Response replace(
@@ -225,7 +225,7 @@ public class GroupResource {
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(
             responseCode = "409",
-            description = "If-Match names another version (DIR-0003)",
+            description = "A concurrent change of the same resource won (PLT-0010); read it again",
             content =
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(

@@ -237,7 +237,7 @@ public class InstitutionResource {
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(
             responseCode = "409",
-            description = "If-Match names another version (DIR-0003), or a concurrent change won (PLT-0010)",
+            description = "A concurrent change of the same resource won (PLT-0010); read it again",
             content =
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(
@@ -297,7 +297,7 @@ public class InstitutionResource {
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(
             responseCode = "409",
-            description = "If-Match names another version (DIR-0003)",
+            description = "A concurrent change of the same resource won (PLT-0010); read it again",
             content =
                     @Content(mediaType = ProblemBody.MEDIA_TYPE, schema = @Schema(implementation = ProblemBody.class)))
     @APIResponse(

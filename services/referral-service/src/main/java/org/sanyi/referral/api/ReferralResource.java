@@ -214,15 +214,16 @@ public class ReferralResource {
         ReferralStatus statusFilter = QueryParameters.enumValue("status", status, ReferralStatus.class);
         int pageSize = PageCursor.limit(limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         Cursor after = Cursor.parse(cursor);
-        List<Referral> page = referrals.list(
+        // One more than the page: whether it came tells whether there is a next page, so the last is never empty.
+        List<Referral> found = referrals.list(
                 side,
                 statusFilter,
-                pageSize,
+                pageSize + 1,
                 after == null ? null : after.requestedAt(),
                 after == null ? null : after.id());
-        String next = page.size() < pageSize
-                ? null
-                : Cursor.of(page.get(page.size() - 1)).encode();
+        List<Referral> page = found.subList(0, Math.min(pageSize, found.size()));
+        String next =
+                found.size() > pageSize ? Cursor.of(page.get(page.size() - 1)).encode() : null;
         return new ReferralPage(page.stream().map(views::summary).toList(), next);
     }
 

@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sanyi.events.EventSchemas;
 import org.sanyi.events.EventType;
 import org.sanyi.events.Topic;
 
 class ReferralEventSchemasTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     private static final List<EventType> REFERRAL_TYPES = Arrays.stream(EventType.values())
             .filter(t -> t.topic() == Topic.REFERRAL_EVENTS)
@@ -74,10 +72,8 @@ class ReferralEventSchemasTest {
         assertThat(schema(EventType.REFERRAL_REJECTED).validate(event)).isEmpty();
     }
 
-    private static JsonSchema schema(EventType type) throws Exception {
-        try (InputStream in = resource(type)) {
-            return FACTORY.getSchema(in);
-        }
+    private static JsonSchema schema(EventType type) {
+        return EventSchemas.schemaOf(type);
     }
 
     private static ObjectNode read(EventType type) throws Exception {

@@ -1,6 +1,7 @@
 package org.sanyi.platform.audit;
 
 import java.util.Locale;
+import org.sanyi.kernel.InstitutionCode;
 import org.sanyi.platform.security.Caller;
 import org.sanyi.platform.security.CallerContext;
 import org.sanyi.platform.security.Role;
@@ -13,7 +14,7 @@ import org.sanyi.platform.security.Role;
 public final class SystemActor {
 
     /** Reserved for system actors; the token checks of {@link CallerContext} refuse institution codes with it. */
-    public static final String INSTITUTION_PREFIX = "SANYI-";
+    public static final String INSTITUTION_PREFIX = InstitutionCode.SYSTEM_ACTOR_PREFIX;
 
     private SystemActor() {}
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.sanyi.events.EventSchemas;
 import org.sanyi.events.EventType;
 
 /**

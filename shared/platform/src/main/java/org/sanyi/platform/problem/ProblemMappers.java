@@ -241,6 +241,9 @@ public class ProblemMappers {
                     case 503 -> PlatformProblem.UNAVAILABLE;
                     default -> status >= 500 ? PlatformProblem.INTERNAL_ERROR : PlatformProblem.BAD_REQUEST;
                 };
+        if (status == 503) {
+            return apiProblem(new ApiProblem(PlatformProblem.UNAVAILABLE, PlatformProblem.UNAVAILABLE.title()), uri);
+        }
         if (status >= 500) {
             return internalError(e, uri);
         }

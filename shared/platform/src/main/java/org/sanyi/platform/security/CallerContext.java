@@ -31,8 +31,6 @@ public class CallerContext {
      * Institution codes the exchange keeps for its own system actors (expiry sweeps, checkpoints): no caller's
      * token may claim one, so an audit row under such a code is always the service's own.
      */
-    public static final String SYSTEM_ACTOR_PREFIX = "SANYI-";
-
     private static final int MAX_SUBJECT_LENGTH = 128;
 
     @Inject
@@ -84,8 +82,9 @@ public class CallerContext {
         if (!InstitutionCode.isValid(institution)) {
             throw unauthenticated("The token's 'org' is not an institution code of the directory");
         }
-        if (institution.startsWith(SYSTEM_ACTOR_PREFIX)) {
-            throw unauthenticated("Institution codes starting with " + SYSTEM_ACTOR_PREFIX + " are the exchange's own");
+        if (InstitutionCode.isSystemActor(institution)) {
+            throw unauthenticated("Institution codes starting with " + InstitutionCode.SYSTEM_ACTOR_PREFIX
+                    + " are the exchange's own");
         }
         String subject = stringClaim("sub")
                 .filter(s -> !s.isBlank()
