@@ -14,6 +14,7 @@ import org.sanyi.directory.domain.MembershipTerm;
 import org.sanyi.directory.infrastructure.persistence.InstitutionRepository;
 import org.sanyi.directory.infrastructure.persistence.MedicalGroupRepository;
 import org.sanyi.events.directory.MedicalGroupSnapshot;
+import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.PlatformProblem;
@@ -38,7 +39,7 @@ public class GroupService {
         expected.checkRequired(
                 "medical group " + id, InstitutionService.versionOf(existing.map(MedicalGroup::version)));
         if (existing.isEmpty()) {
-            MedicalGroup created = MedicalGroup.create(id, attributes, InstitutionService.now());
+            MedicalGroup created = MedicalGroup.create(id, attributes, Timestamps.now());
             groups.persist(created);
             try {
                 groups.flush();
@@ -50,7 +51,7 @@ public class GroupService {
             return new WriteOutcome<>(publisher.recordChange(created, author), true, true);
         }
         MedicalGroup group = existing.get();
-        if (!group.replaceAttributes(attributes, InstitutionService.now())) {
+        if (!group.replaceAttributes(attributes, Timestamps.now())) {
             return new WriteOutcome<>(Snapshots.of(group), false, false);
         }
         groups.flush();
@@ -66,7 +67,7 @@ public class GroupService {
                 .map(MembershipTerm::institutionCode)
                 .distinct()
                 .toList();
-        if (!group.replaceMemberships(memberships, institutions.typesOf(codes), InstitutionService.now())) {
+        if (!group.replaceMemberships(memberships, institutions.typesOf(codes), Timestamps.now())) {
             return new WriteOutcome<>(Snapshots.of(group), false, false);
         }
         groups.flush();

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,6 +13,7 @@ import org.sanyi.directory.domain.InstitutionAttributes;
 import org.sanyi.directory.domain.PairingTerm;
 import org.sanyi.directory.infrastructure.persistence.InstitutionRepository;
 import org.sanyi.events.directory.InstitutionSnapshot;
+import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.PlatformProblem;
@@ -35,13 +34,13 @@ public class InstitutionService {
         Optional<Institution> existing = institutions.findByIdOptional(code);
         expected.checkRequired("institution " + code, versionOf(existing.map(Institution::version)));
         if (existing.isEmpty()) {
-            Institution created = Institution.create(code, attributes, now());
+            Institution created = Institution.create(code, attributes, Timestamps.now());
             institutions.persist(created);
             flushCreation(code);
             return new WriteOutcome<>(publisher.recordChange(created, author), true, true);
         }
         Institution institution = existing.get();
-        if (!institution.replaceAttributes(attributes, now())) {
+        if (!institution.replaceAttributes(attributes, Timestamps.now())) {
             return new WriteOutcome<>(Snapshots.of(institution), false, false);
         }
         institutions.flush();
@@ -56,7 +55,7 @@ public class InstitutionService {
         expected.checkRequired("institution " + code, OptionalLong.of(institution.version()));
         List<String> partnerCodes =
                 pairings.stream().map(PairingTerm::partnerCode).distinct().toList();
-        if (!institution.replacePairings(pairings, institutions.typesOf(partnerCodes), now())) {
+        if (!institution.replacePairings(pairings, institutions.typesOf(partnerCodes), Timestamps.now())) {
             return new WriteOutcome<>(Snapshots.of(institution), false, false);
         }
         institutions.flush();
@@ -76,10 +75,5 @@ public class InstitutionService {
 
     static OptionalLong versionOf(Optional<Long> version) {
         return version.map(OptionalLong::of).orElse(OptionalLong.empty());
-    }
-
-    /** PostgreSQL keeps microseconds: truncating keeps the published snapshot equal to what a later read returns. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -40,6 +40,7 @@ import org.sanyi.platform.problem.ProblemBody;
 import org.sanyi.platform.security.Role;
 import org.sanyi.referral.application.ReferralService;
 import org.sanyi.referral.domain.Referral;
+import org.sanyi.referral.domain.ReferralSide;
 
 /**
  * Referrals between institutions (双向转诊). Every endpoint is for hospitals: the sending and the receiving
@@ -208,9 +209,9 @@ public class ReferralResource {
                     @QueryParam("limit")
                     String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ReferralService.Side side = role == null || role.isBlank()
-                ? ReferralService.Side.BOTH
-                : QueryParameters.enumValue("role", role, ReferralService.Side.class);
+        ReferralSide side = role == null || role.isBlank()
+                ? ReferralSide.BOTH
+                : QueryParameters.enumValue("role", role, ReferralSide.class);
         ReferralStatus statusFilter = QueryParameters.enumValue("status", status, ReferralStatus.class);
         int pageSize = PageCursor.limit(limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         Cursor after = Cursor.parse(cursor);

@@ -23,8 +23,8 @@ import org.sanyi.kernel.InstitutionCode;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.ProblemBody;
 import org.sanyi.platform.security.Role;
-import org.sanyi.referral.application.ReferralStatisticsQuery;
 import org.sanyi.referral.config.ReferralConfig;
+import org.sanyi.referral.infrastructure.persistence.ReferralStatisticsQuery;
 
 /** Aggregated referral figures for regulators (卫健委, 医保局) and platform administrators; never details. */
 @Path("/v1/referrals/statistics")

@@ -3,19 +3,19 @@ package org.sanyi.referral.application;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.sanyi.events.EventType;
+import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditTrail;
 import org.sanyi.platform.audit.PurposeOfUse;
 import org.sanyi.platform.outbox.Outbox;
 import org.sanyi.referral.config.ReferralConfig;
 import org.sanyi.referral.domain.Referral;
+import org.sanyi.referral.infrastructure.persistence.ReferralRepository;
 
 /**
  * Expires referrals whose receiver did not answer before the deadline of the region's policy. Rows are claimed with {@code for update skip locked}, so several instances share the work, and a
@@ -30,7 +30,7 @@ public class ReferralExpiry {
     static final String AUDIT_JOB = "referral-expiry";
 
     @Inject
-    EntityManager entityManager;
+    ReferralRepository repository;
 
     @Inject
     Outbox outbox;
@@ -59,25 +59,15 @@ public class ReferralExpiry {
     /** Expires up to {@code limit} overdue referrals in one transaction; returns how many. */
     @Transactional
     public int expireDue(int limit) {
-        Instant now = ReferralService.now();
-        @SuppressWarnings("unchecked")
-        List<UUID> due = entityManager
-                .createNativeQuery("select id from referral where status in ('REQUESTED', 'REVIEWED')"
-                        + " and answer_due_at <= ?1 order by answer_due_at limit ?2 for update skip locked")
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .getResultList();
-        if (due.isEmpty()) {
+        Instant now = Timestamps.now();
+        List<Referral> referrals = repository.dueForExpiry(now, limit);
+        if (referrals.isEmpty()) {
             return 0;
         }
-        List<Referral> referrals = entityManager
-                .createQuery("from Referral where id in :ids", Referral.class)
-                .setParameter("ids", due)
-                .getResultList();
         for (Referral referral : referrals) {
             referral.expire(now);
         }
-        entityManager.flush();
+        repository.flush();
         for (Referral referral : referrals) {
             outbox.publish(
                     EventType.REFERRAL_EXPIRED,

@@ -1,16 +1,10 @@
 package org.sanyi.referral.application;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.sanyi.referral.domain.PolicyParameters;
 import org.sanyi.referral.domain.ReferralPolicy;
+import org.sanyi.referral.infrastructure.persistence.ReferralPolicyRepository;
 
 /**
  * The regional referral policies, read from {@code referral_policy} at start and re-read periodically, so creating a
@@ -33,10 +27,7 @@ public class ReferralPolicies {
     private static final Logger LOG = Logger.getLogger(ReferralPolicies.class);
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    ObjectMapper mapper;
+    ReferralPolicyRepository storedPolicies;
 
     /** Versions per region, newest effective date first. */
     private volatile Map<String, List<ReferralPolicy>> byRegion = Map.of();
@@ -86,31 +77,9 @@ public class ReferralPolicies {
 
     private Map<String, List<ReferralPolicy>> read() throws SQLException {
         Map<String, List<ReferralPolicy>> policies = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select region_code, version, effective_from, effective_to, parameters::text"
-                                + " from referral_policy");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                String region = rows.getString(1);
-                int version = rows.getInt(2);
-                Date effectiveTo = rows.getDate(4);
-                PolicyParameters parameters;
-                try {
-                    parameters = mapper.readValue(rows.getString(5), PolicyParameters.class);
-                } catch (Exception e) {
-                    throw new IllegalStateException(
-                            "Referral policy " + region + " v" + version + " has invalid parameters: " + e.getMessage(),
-                            e);
-                }
-                policies.computeIfAbsent(region, r -> new ArrayList<>())
-                        .add(new ReferralPolicy(
-                                region,
-                                version,
-                                rows.getDate(3).toLocalDate(),
-                                effectiveTo == null ? null : effectiveTo.toLocalDate(),
-                                parameters));
-            }
+        for (ReferralPolicy policy : storedPolicies.all()) {
+            policies.computeIfAbsent(policy.regionCode(), r -> new ArrayList<>())
+                    .add(policy);
         }
         policies.values()
                 .forEach(versions -> versions.sort(Comparator.comparing(ReferralPolicy::effectiveFrom)

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sanyi.directory.replica.DirectoryReplica;
 import org.sanyi.directory.replica.DirectoryReplicaConsumer;
-import org.sanyi.events.directory.CareLevel;
 import org.sanyi.events.directory.InstitutionSnapshot;
-import org.sanyi.events.directory.InstitutionType;
 import org.sanyi.events.directory.MedicalGroupSnapshot;
 import org.sanyi.events.directory.Region;
 import org.sanyi.events.referral.DownReferralIndication;
@@ -21,6 +19,7 @@ import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
 import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.referral.domain.Icd10Code;
+import org.sanyi.referral.domain.ReferralFlagRules;
 import org.sanyi.referral.domain.ReferralPolicy;
 import org.sanyi.referral.domain.ReferralProblem;
 
@@ -67,7 +66,7 @@ public class ReferralRouting {
         InstitutionSnapshot sender = careProvider(senderCode, "sender", "the calling institution");
         InstitutionSnapshot receiver = careProvider(receiverCode, "receiverInstitution", "the receiver");
 
-        ReferralDirection direction = directionBetween(sender.level(), receiver.level());
+        ReferralDirection direction = ReferralFlagRules.directionBetween(sender.level(), receiver.level());
         ReferralPolicy policy = policies.applicable(regionsOf(sender), referralDate);
         if (urgency == ReferralUrgency.GREEN_CHANNEL && !policy.parameters().allowsGreenChannel(diagnosis)) {
             throw new ApiProblem(
@@ -81,40 +80,16 @@ public class ReferralRouting {
                 .sorted()
                 .toList();
 
-        boolean sameGroupEpisode = !commonGroupIds.isEmpty();
-        boolean properReferral = direction == ReferralDirection.UPWARD && sender.level() == CareLevel.GRASSROOTS
-                || direction == ReferralDirection.DOWNWARD
-                        && receiver.level() == CareLevel.GRASSROOTS
-                        && downReferralIndication != null;
-        boolean bypassedGrassroots = direction == ReferralDirection.UPWARD
-                && sender.level() != CareLevel.GRASSROOTS
-                && policy.parameters().inFirstContactCatalogue(diagnosis);
-        ReferralFlags flags = new ReferralFlags(
-                urgency == ReferralUrgency.GREEN_CHANNEL,
-                sameGroupEpisode,
-                sameGroupEpisode && policy.parameters().secondDeductibleWaiver(),
-                properReferral,
-                properReferral ? policy.parameters().properReferralUpliftPoints() : 0,
-                bypassedGrassroots,
-                differ(county(sender), county(receiver)),
-                differ(city(sender), city(receiver)),
+        ReferralFlags flags = ReferralFlagRules.flags(
+                sender,
+                receiver,
+                urgency,
+                diagnosis,
+                downReferralIndication,
                 familyDoctorInvolved,
-                sender.type() == InstitutionType.ELDERLY_CARE || receiver.type() == InstitutionType.ELDERLY_CARE);
+                commonGroupIds,
+                policy.parameters());
         return new Route(sender, receiver, direction, flags, commonGroupIds, policy);
-    }
-
-    /**
-     * 上转 to a higher care level, 下转 to a lower one; same level, or a party without a care level (医养结合
-     * institutions), is lateral.
-     */
-    static ReferralDirection directionBetween(CareLevel from, CareLevel to) {
-        if (from == CareLevel.NOT_APPLICABLE || to == CareLevel.NOT_APPLICABLE) {
-            return ReferralDirection.LATERAL;
-        }
-        int comparison = Integer.compare(to.rank(), from.rank());
-        return comparison > 0
-                ? ReferralDirection.UPWARD
-                : comparison < 0 ? ReferralDirection.DOWNWARD : ReferralDirection.LATERAL;
     }
 
     private InstitutionSnapshot careProvider(String code, String field, String role) {
@@ -153,18 +128,5 @@ public class ReferralRouting {
         }
         regions.removeIf(Objects::isNull);
         return regions;
-    }
-
-    private static String county(InstitutionSnapshot institution) {
-        return institution.region() == null ? null : institution.region().countyCode();
-    }
-
-    private static String city(InstitutionSnapshot institution) {
-        return institution.region() == null ? null : institution.region().cityCode();
-    }
-
-    /** Unknown on either side is not evidence of a different area. */
-    private static boolean differ(String first, String second) {
-        return first != null && second != null && !first.equals(second);
     }
 }

@@ -2,18 +2,15 @@ package org.sanyi.referral.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.StatelessSession;
 import org.sanyi.events.EventType;
 import org.sanyi.events.directory.InstitutionSnapshot;
 import org.sanyi.events.referral.CancellationReason;
@@ -21,6 +18,7 @@ import org.sanyi.events.referral.ReferralOutcome;
 import org.sanyi.events.referral.ReferralStatus;
 import org.sanyi.events.referral.RejectionReason;
 import org.sanyi.kernel.Identifier;
+import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditTrail;
 import org.sanyi.platform.http.IdempotencyKeys;
@@ -33,6 +31,8 @@ import org.sanyi.platform.security.CallerContext;
 import org.sanyi.referral.config.ReferralConfig;
 import org.sanyi.referral.domain.Referral;
 import org.sanyi.referral.domain.ReferralProblem;
+import org.sanyi.referral.domain.ReferralSide;
+import org.sanyi.referral.infrastructure.persistence.ReferralRepository;
 
 /**
  * The referral use cases. Each runs in one transaction that changes the referral, records its event in the outbox
@@ -53,10 +53,7 @@ public class ReferralService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Inject
-    EntityManager entityManager;
-
-    @Inject
-    StatelessSession insertSession;
+    ReferralRepository repository;
 
     @Inject
     ReferralRouting routing;
@@ -148,9 +145,7 @@ public class ReferralService {
         referral.answerDueAt =
                 now.plus(route.policy().parameters().answerWithin().get(request.urgency()));
 
-        // Inserted at once and not kept in the persistence context: nothing changes it later in this transaction,
-        // so the create path skips the dirty checking and snapshots a managed entity would cost.
-        insertSession.insert(referral);
+        repository.insert(referral);
         outbox.publish(
                 EventType.REFERRAL_REQUESTED, id.toString(), ReferralEvents.of(EventType.REFERRAL_REQUESTED, referral));
         audit.record(AuditAction.CREATE, AUDIT_RESOURCE, id.toString(), referral.patientPseudonym);
@@ -165,42 +160,13 @@ public class ReferralService {
         return referral;
     }
 
-    /** Which side of its referrals an institution lists. */
-    public enum Side {
-        SENT,
-        RECEIVED,
-        BOTH
-    }
-
     /**
      * The calling institution's referrals, newest first, after the position {@code (before, beforeId)} when given.
      * Summaries carry no patient identity; the search itself is audited once.
      */
-    public List<Referral> list(Side side, ReferralStatus status, int limit, Instant before, UUID beforeId) {
-        String institution = callerContext.institutionCode();
-        StringBuilder query = new StringBuilder(
-                switch (side) {
-                    case SENT -> "senderCode = :institution";
-                    case RECEIVED -> "receiverCode = :institution";
-                    case BOTH -> "(senderCode = :institution or receiverCode = :institution)";
-                });
-        if (status != null) {
-            query.append(" and status = :status");
-        }
-        if (before != null) {
-            query.append(" and (requestedAt < :before or (requestedAt = :before and id < :beforeId))");
-        }
-        var select = entityManager
-                .createQuery("from Referral where " + query + " order by requestedAt desc, id desc", Referral.class)
-                .setParameter("institution", institution)
-                .setMaxResults(limit);
-        if (status != null) {
-            select.setParameter("status", status);
-        }
-        if (before != null) {
-            select.setParameter("before", before).setParameter("beforeId", beforeId);
-        }
-        List<Referral> referrals = select.getResultList();
+    public List<Referral> list(ReferralSide side, ReferralStatus status, int limit, Instant before, UUID beforeId) {
+        List<Referral> referrals =
+                repository.ofInstitution(callerContext.institutionCode(), side, status, limit, before, beforeId);
         audit.record(
                 AuditAction.SEARCH, AUDIT_RESOURCE, "side=" + side + (status == null ? "" : ",status=" + status), null);
         return referrals;
@@ -244,7 +210,7 @@ public class ReferralService {
             boolean jointWard) {
         Referral referral = asReceiver(id, expectedVersion, "record the arrival of");
         Instant now = now();
-        Instant at = arrivedAt == null ? now : arrivedAt.truncatedTo(ChronoUnit.MICROS);
+        Instant at = arrivedAt == null ? now : Timestamps.stored(arrivedAt);
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
             throw ApiProblem.invalidField("arrivedAt", "must not lie in the future");
         }
@@ -267,9 +233,8 @@ public class ReferralService {
         return recordChange(referral, EventType.REFERRAL_CANCELLED, AuditAction.UPDATE);
     }
 
-    /** PostgreSQL keeps microseconds: truncating here makes what we answer equal to what a later read returns. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private static Instant now() {
+        return Timestamps.now();
     }
 
     /** The referral an earlier request with the same Idempotency-Key and body created, read again (audited). */
@@ -284,7 +249,7 @@ public class ReferralService {
      * version, then records the event and the audit entry in the same transaction.
      */
     private Referral recordChange(Referral referral, EventType type, AuditAction action) {
-        entityManager.flush();
+        repository.flush();
         outbox.publish(type, referral.id.toString(), ReferralEvents.of(type, referral));
         audit.record(action, AUDIT_RESOURCE, referral.id.toString(), referral.patientPseudonym);
         return referral;
@@ -314,11 +279,9 @@ public class ReferralService {
     }
 
     private Referral find(UUID id) {
-        Referral referral = entityManager.find(Referral.class, id);
-        if (referral == null) {
-            throw new ApiProblem(ReferralProblem.REFERRAL_NOT_FOUND, "No referral " + id);
-        }
-        return referral;
+        return repository
+                .find(id)
+                .orElseThrow(() -> new ApiProblem(ReferralProblem.REFERRAL_NOT_FOUND, "No referral " + id));
     }
 
     private static void applyFlags(Referral referral, ReferralRouting.Route route) {

@@ -14,11 +14,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.security.Caller;
 import org.sanyi.platform.security.CallerContext;
 
@@ -203,7 +202,7 @@ public class AuditTrail {
 
         void insert(Connection connection) throws SQLException {
             // PostgreSQL keeps microseconds; truncating here keeps the hashed value equal to the stored one.
-            Timestamp recordedAt = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+            Timestamp recordedAt = Timestamp.from(Timestamps.now());
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setTimestamp(1, recordedAt);
                 insert.setString(2, subject);

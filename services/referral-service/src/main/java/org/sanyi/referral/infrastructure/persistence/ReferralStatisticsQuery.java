@@ -1,4 +1,4 @@
-package org.sanyi.referral.application;
+package org.sanyi.referral.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,0 +1,93 @@
+package org.sanyi.referral.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.StatelessSession;
+import org.sanyi.events.referral.ReferralStatus;
+import org.sanyi.referral.domain.Referral;
+import org.sanyi.referral.domain.ReferralSide;
+
+/** Where referrals are stored: every query of the referral table, so the use cases read as business steps. */
+@ApplicationScoped
+public class ReferralRepository {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    StatelessSession insertSession;
+
+    /**
+     * Inserts at once without keeping the entity in the persistence context: nothing changes a new referral later in
+     * its transaction, so the create path skips the dirty checking and snapshots of a managed entity.
+     */
+    public void insert(Referral referral) {
+        insertSession.insert(referral);
+    }
+
+    public Optional<Referral> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(Referral.class, id));
+    }
+
+    /** Writes pending changes now, so a concurrent change surfaces here (409) and events carry the new version. */
+    public void flush() {
+        entityManager.flush();
+    }
+
+    /**
+     * The institution's referrals on {@code side}, newest first, after the position {@code (before, beforeId)} when
+     * given, at most {@code limit}.
+     */
+    public List<Referral> ofInstitution(
+            String institution, ReferralSide side, ReferralStatus status, int limit, Instant before, UUID beforeId) {
+        StringBuilder query = new StringBuilder(
+                switch (side) {
+                    case SENT -> "senderCode = :institution";
+                    case RECEIVED -> "receiverCode = :institution";
+                    case BOTH -> "(senderCode = :institution or receiverCode = :institution)";
+                });
+        if (status != null) {
+            query.append(" and status = :status");
+        }
+        if (before != null) {
+            query.append(" and (requestedAt < :before or (requestedAt = :before and id < :beforeId))");
+        }
+        var select = entityManager
+                .createQuery("from Referral where " + query + " order by requestedAt desc, id desc", Referral.class)
+                .setParameter("institution", institution)
+                .setMaxResults(limit);
+        if (status != null) {
+            select.setParameter("status", status);
+        }
+        if (before != null) {
+            select.setParameter("before", before).setParameter("beforeId", beforeId);
+        }
+        return select.getResultList();
+    }
+
+    /**
+     * Up to {@code limit} unanswered referrals whose answer was due by {@code now}, locked for this transaction;
+     * rows another transaction holds (an answer in flight) are skipped, so several instances share the work.
+     */
+    public List<Referral> dueForExpiry(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> due = entityManager
+                .createNativeQuery("select id from referral where status in ('REQUESTED', 'REVIEWED')"
+                        + " and answer_due_at <= ?1 order by answer_due_at limit ?2 for update skip locked")
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        return entityManager
+                .createQuery("from Referral where id in :ids", Referral.class)
+                .setParameter("ids", due)
+                .getResultList();
+    }
+}
