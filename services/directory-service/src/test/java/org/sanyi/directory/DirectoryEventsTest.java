@@ -32,6 +32,7 @@ import org.sanyi.events.EventSchemas;
 import org.sanyi.events.EventType;
 import org.sanyi.events.Topic;
 import org.sanyi.testing.SanyiTestInfrastructure;
+import org.sanyi.testing.TopicReader;
 
 @QuarkusTest
 @QuarkusTestResource(value = SanyiTestInfrastructure.class, restrictToAnnotatedClass = false)
@@ -58,24 +59,24 @@ class DirectoryEventsTest {
                 .then()
                 .statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.readUntil(
-                Topic.DIRECTORY_INSTITUTIONS.topicName(),
-                read -> read.stream().filter(r -> code.equals(r.key())).count() >= 2,
-                TIMEOUT);
+        List<ConsumerRecord<String, String>> records = TopicReader.of(Topic.DIRECTORY_INSTITUTIONS.topicName())
+                .within(TIMEOUT)
+                .readUntil(
+                        read -> read.stream().filter(r -> code.equals(r.key())).count() >= 2);
 
         List<ConsumerRecord<String, String>> ours =
                 records.stream().filter(r -> code.equals(r.key())).toList();
         assertThat(ours).hasSize(2);
         ConsumerRecord<String, String> latest = ours.get(1);
-        assertThat(TopicRecords.header(latest, "ce_type")).isEqualTo("org.sanyi.directory.institution.upserted.v1");
-        assertThat(TopicRecords.header(latest, "ce_subject")).isEqualTo(code);
-        assertThat(TopicRecords.header(latest, "ce_dataschema"))
+        assertThat(TopicReader.header(latest, "ce_type")).isEqualTo("org.sanyi.directory.institution.upserted.v1");
+        assertThat(TopicReader.header(latest, "ce_subject")).isEqualTo(code);
+        assertThat(TopicReader.header(latest, "ce_dataschema"))
                 .isEqualTo("urn:sanyi:event-schema:directory/institution-upserted.v1")
                 .isEqualTo(EventType.INSTITUTION_UPSERTED.dataSchema().toString());
-        assertThat(TopicRecords.header(latest, "ce_source")).isEqualTo("/sanyi/directory-service");
-        assertThat(TopicRecords.header(latest, "ce_specversion")).isEqualTo("1.0");
-        assertThat(UUID.fromString(TopicRecords.header(latest, "ce_id"))).isNotNull();
-        assertThat(TopicRecords.header(latest, "ce_id")).isNotEqualTo(TopicRecords.header(ours.get(0), "ce_id"));
+        assertThat(TopicReader.header(latest, "ce_source")).isEqualTo("/sanyi/directory-service");
+        assertThat(TopicReader.header(latest, "ce_specversion")).isEqualTo("1.0");
+        assertThat(UUID.fromString(TopicReader.header(latest, "ce_id"))).isNotNull();
+        assertThat(TopicReader.header(latest, "ce_id")).isNotEqualTo(TopicReader.header(ours.get(0), "ce_id"));
 
         JsonNode data = JSON.readTree(latest.value());
         assertThat(EventSchemas.violations(EventType.INSTITUTION_UPSERTED, data))
@@ -103,18 +104,17 @@ class DirectoryEventsTest {
                 .then()
                 .statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.readUntil(
-                Topic.DIRECTORY_GROUPS.topicName(),
-                read -> TopicRecords.lastWithKey(read, id)
+        List<ConsumerRecord<String, String>> records = TopicReader.of(Topic.DIRECTORY_GROUPS.topicName())
+                .within(TIMEOUT)
+                .readUntil(read -> TopicReader.lastWithKey(read, id)
                         .map(r -> r.value().contains("\"version\":2"))
-                        .orElse(false),
-                TIMEOUT);
+                        .orElse(false));
 
         ConsumerRecord<String, String> latest =
-                TopicRecords.lastWithKey(records, id).orElseThrow();
-        assertThat(TopicRecords.header(latest, "ce_type")).isEqualTo("org.sanyi.directory.group.upserted.v1");
-        assertThat(TopicRecords.header(latest, "ce_subject")).isEqualTo(id);
-        assertThat(TopicRecords.header(latest, "ce_dataschema"))
+                TopicReader.lastWithKey(records, id).orElseThrow();
+        assertThat(TopicReader.header(latest, "ce_type")).isEqualTo("org.sanyi.directory.group.upserted.v1");
+        assertThat(TopicReader.header(latest, "ce_subject")).isEqualTo(id);
+        assertThat(TopicReader.header(latest, "ce_dataschema"))
                 .isEqualTo("urn:sanyi:event-schema:directory/group-upserted.v1");
         JsonNode data = JSON.readTree(latest.value());
         assertThat(EventSchemas.violations(EventType.MEDICAL_GROUP_UPSERTED, data))
@@ -127,8 +127,9 @@ class DirectoryEventsTest {
     @Test
     void aFreshStacksTopicsHoldTheSeedRegion() throws Exception {
         Set<String> seededInstitutions = Set.of("ND-H01", "ND-H02", "NDXP-H01", "NDXP-EC01", "FJ-H01", "ND-MR01");
-        List<ConsumerRecord<String, String>> institutions = TopicRecords.readUntil(
-                Topic.DIRECTORY_INSTITUTIONS.topicName(), read -> keys(read).size() >= 35, TIMEOUT);
+        List<ConsumerRecord<String, String>> institutions = TopicReader.of(Topic.DIRECTORY_INSTITUTIONS.topicName())
+                .within(TIMEOUT)
+                .readUntil(read -> keys(read).size() >= 35);
         assertThat(keys(institutions)).hasSizeGreaterThanOrEqualTo(35).containsAll(seededInstitutions);
         for (ConsumerRecord<String, String> record : institutions) {
             assertThat(EventSchemas.violations(EventType.INSTITUTION_UPSERTED, JSON.readTree(record.value())))
@@ -136,8 +137,9 @@ class DirectoryEventsTest {
                     .isEmpty();
         }
 
-        List<ConsumerRecord<String, String>> groups = TopicRecords.readUntil(
-                Topic.DIRECTORY_GROUPS.topicName(), read -> keys(read).size() >= 8, TIMEOUT);
+        List<ConsumerRecord<String, String>> groups = TopicReader.of(Topic.DIRECTORY_GROUPS.topicName())
+                .within(TIMEOUT)
+                .readUntil(read -> keys(read).size() >= 8);
         assertThat(keys(groups))
                 .contains(
                         "GRP-ND-SY",
@@ -201,10 +203,10 @@ class DirectoryEventsTest {
                 .body("institutions", greaterThanOrEqualTo(36))
                 .body("groups", greaterThanOrEqualTo(8));
 
-        List<ConsumerRecord<String, String>> records = TopicRecords.readUntil(
-                Topic.DIRECTORY_INSTITUTIONS.topicName(),
-                read -> read.stream().filter(r -> marker.equals(r.key())).count() >= 2,
-                TIMEOUT);
+        List<ConsumerRecord<String, String>> records = TopicReader.of(Topic.DIRECTORY_INSTITUTIONS.topicName())
+                .within(TIMEOUT)
+                .readUntil(read ->
+                        read.stream().filter(r -> marker.equals(r.key())).count() >= 2);
         List<ConsumerRecord<String, String>> ours =
                 records.stream().filter(r -> marker.equals(r.key())).toList();
         assertThat(ours).hasSize(2);

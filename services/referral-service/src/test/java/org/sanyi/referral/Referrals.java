@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,19 +13,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.sanyi.kernel.ResidentIdNumber;
 import org.sanyi.testing.SanyiTestInfrastructure;
 import org.sanyi.testing.TestCallers;
 import org.sanyi.testing.TestTokens;
+import org.sanyi.testing.TopicReader;
 
 /** Requests, bodies and observations shared by the referral tests. */
 final class Referrals {
@@ -144,48 +139,20 @@ final class Referrals {
     /** Every record of the referral topic, read from the start by an outside consumer, until {@code done} holds. */
     static List<ConsumerRecord<String, String>> topicRecordsUntil(
             Predicate<List<ConsumerRecord<String, String>>> done) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SanyiTestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "referral-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(TOPIC));
-            while (!done.test(records) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return TopicReader.of(TOPIC).readUntil(done);
     }
 
     /** The records keyed by {@code referralId}, once there are at least {@code count} of them. */
     static List<ConsumerRecord<String, String>> eventsOf(String referralId, int count) {
-        return topicRecordsUntil(records -> keyed(records, referralId).size() >= count).stream()
-                .filter(r -> referralId.equals(r.key()))
-                .toList();
-    }
-
-    static List<ConsumerRecord<String, String>> keyed(List<ConsumerRecord<String, String>> records, String key) {
-        return records.stream().filter(r -> key.equals(r.key())).toList();
+        return TopicReader.of(TOPIC).readKeyed(referralId, count);
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TopicReader.header(record, name);
     }
 
     static List<String> ceTypes(List<ConsumerRecord<String, String>> records) {
-        return records.stream().map(r -> header(r, "ce_type")).toList();
+        return TopicReader.headers(records, "ce_type");
     }
 
     static Connection database() throws SQLException {
@@ -223,13 +190,7 @@ final class Referrals {
         return entries;
     }
 
-    static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+    static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).until(condition);
     }
 }
