@@ -337,7 +337,7 @@ public class Referral extends PanacheEntityBase {
     }
 
     public void accept(Instant appointment, String note, Instant now) {
-        requireAwaitingReceiver("accept");
+        requireAwaitingReceiver("accept", now);
         status = ReferralStatus.ACCEPTED;
         acceptedAt = now;
         appointmentAt = appointment;
@@ -345,7 +345,7 @@ public class Referral extends PanacheEntityBase {
     }
 
     public void reject(RejectionReason reason, String note, Instant now) {
-        requireAwaitingReceiver("reject");
+        requireAwaitingReceiver("reject", now);
         status = ReferralStatus.REJECTED;
         rejectedAt = now;
         rejectionReason = reason;
@@ -386,10 +386,16 @@ public class Referral extends PanacheEntityBase {
         expiredAt = now;
     }
 
-    /** The receiver answers a reviewed referral, or a green-channel one at once. */
-    private void requireAwaitingReceiver(String step) {
+    /**
+     * The receiver answers a reviewed referral, or a green-channel one at once, and only until its answer is due: an
+     * overdue referral is expired, whether or not the sweep has got to it yet.
+     */
+    private void requireAwaitingReceiver(String step, Instant now) {
         if (status == ReferralStatus.REVIEWED
                 || status == ReferralStatus.REQUESTED && urgency == ReferralUrgency.GREEN_CHANNEL) {
+            if (answerDueAt != null && !now.isBefore(answerDueAt)) {
+                throw illegal(step, "its answer was due at " + answerDueAt + "; it expires, send a new referral");
+            }
             return;
         }
         if (status == ReferralStatus.REQUESTED) {

@@ -67,6 +67,22 @@ class ReferralRulesTest {
     }
 
     @Test
+    void anOverdueReferralCannotBeAnsweredEvenBeforeTheSweepExpiresIt() {
+        Referral referral = requested(ReferralUrgency.ROUTINE);
+        referral.review(REVIEWER, null, "reviewer", NOW);
+        Instant overdue = referral.answerDueAt.plusSeconds(1);
+
+        assertThatThrownBy(() -> referral.accept(null, null, overdue))
+                .isInstanceOf(ApiProblem.class)
+                .hasMessageContaining("was due");
+        assertThatThrownBy(() -> referral.reject(RejectionReason.NO_CAPACITY, null, overdue))
+                .isInstanceOf(ApiProblem.class);
+        assertThat(referral.status).isEqualTo(ReferralStatus.REVIEWED);
+        referral.expire(overdue);
+        assertThat(referral.status).isEqualTo(ReferralStatus.EXPIRED);
+    }
+
+    @Test
     void cancellationEndsBeforeArrival() {
         Referral referral = requested(ReferralUrgency.GREEN_CHANNEL);
         referral.accept(null, null, NOW);
