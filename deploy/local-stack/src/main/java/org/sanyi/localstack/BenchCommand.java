@@ -3,6 +3,7 @@ package org.sanyi.localstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.sanyi.localstack.bench.PrometheusSamples;
 import org.sanyi.localstack.bench.ReferralCreator;
 import org.sanyi.localstack.bench.ReferralRequestFactory;
 import org.sanyi.localstack.bench.ServiceFigures;
+import org.sanyi.localstack.bench.ServiceProfile;
 import org.sanyi.localstack.exchange.ExchangeClient;
 import org.sanyi.localstack.exchange.HospitalTokens;
 import org.sanyi.localstack.exchange.ReferralEventTap;
@@ -51,7 +53,7 @@ public final class BenchCommand implements LauncherCommand {
 
     @Override
     public String usage() {
-        return "bench referrals [--rate N] [--duration S] [--concurrency C] [--warmup S]";
+        return "bench referrals [--rate N] [--duration S] [--concurrency C] [--warmup S] [--profile]";
     }
 
     @Override
@@ -62,6 +64,32 @@ public final class BenchCommand implements LauncherCommand {
     @Override
     public String logFileName() {
         return "bench.log";
+    }
+
+    private ServiceProfile startProfile(LiveStack stack, StackContext context) throws Exception {
+        long pid = stack.pidOf("referral-service")
+                .orElseThrow(() -> new IllegalStateException(
+                        "referral-service has no pid file; was it started by" + " ./sanyi up from this repository?"));
+        Path file =
+                context.layout().logs().resolve("bench-profile-" + Instant.now().getEpochSecond() + ".jfr");
+        return ServiceProfile.start(pid, file);
+    }
+
+    /** Where referral-service's CPU samples fell during phase (a): the top frame's package, then its method. */
+    private void printProfile(Path recording, StackContext context) throws Exception {
+        ServiceProfile.Samples samples = ServiceProfile.samples(recording);
+        out.printf(
+                "  profile of referral-service (JFR, %d execution samples), %s%n",
+                samples.total(), context.layout().display(recording));
+        out.println("    top frames by package:");
+        for (var entry : samples.topPackages(15)) {
+            out.printf(Locale.ROOT, "      %5.1f %%  %s%n", samples.share(entry.getValue()), entry.getKey());
+        }
+        out.println("    top frames by method:");
+        for (var entry : samples.topMethods(10)) {
+            out.printf(Locale.ROOT, "      %5.1f %%  %s%n", samples.share(entry.getValue()), entry.getKey());
+        }
+        out.println("    (open the file in JDK Mission Control, or: jfr print --events jdk.ExecutionSample FILE)");
     }
 
     @Override
@@ -107,10 +135,14 @@ public final class BenchCommand implements LauncherCommand {
                     "%n(a) Maximum throughput: closed loop, %d requests in flight, %d s%n",
                     options.concurrency(), options.duration().toSeconds());
             Set<String> closedIds = ConcurrentHashMap.newKeySet();
+            ServiceProfile profile = options.profile() ? startProfile(stack, context) : null;
             Observation closedObservation = Observation.start(client, metrics, stack);
             PhaseResult closed =
                     LoadPhases.closedLoop(creator, options.concurrency(), options.duration(), closedIds::add);
             printPhase(closed, closedObservation.finish(closed.elapsed(), closed.sent(), closed.created()));
+            if (profile != null) {
+                printProfile(profile.stop(), context);
+            }
             out.printf(
                     Locale.ROOT,
                     "  created %d in %.1f s = %.0f creates/s%s%n",

@@ -79,6 +79,14 @@ record LiveStack(
         return URI.create(referral.baseUrl());
     }
 
+    /** The process id of a running component, as named in {@code componentsByPid}. */
+    Optional<Long> pidOf(String component) {
+        return componentsByPid.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(component))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
     /** The JVM options a running service was started with, as its process reports them. */
     Optional<String> jvmOptionsOf(String serviceName) {
         return componentsByPid.entrySet().stream()

@@ -14,8 +14,10 @@ import org.sanyi.localstack.UsageException;
  * @param concurrency requests in flight in the maximum-throughput phase, and the most in flight (connections) at the
  *     fixed rate
  * @param warmup load before measuring, so the service's JIT and pools are warm
+ * @param profile record a JFR profile of referral-service during the maximum-throughput phase and print where its
+ *     samples fall
  */
-public record BenchOptions(int rate, Duration duration, int concurrency, Duration warmup) {
+public record BenchOptions(int rate, Duration duration, int concurrency, Duration warmup, boolean profile) {
 
     public static final String SCENARIO = "referrals";
     public static final int DEFAULT_RATE = 300;
@@ -30,12 +32,13 @@ public record BenchOptions(int rate, Duration duration, int concurrency, Duratio
         CommandArguments parsed = CommandArguments.parse(
                 arguments.subList(1, arguments.size()),
                 Set.of("--rate", "--duration", "--concurrency", "--warmup"),
-                Set.of());
+                Set.of("--profile"));
         return new BenchOptions(
                 number(parsed, "--rate", DEFAULT_RATE, 1, 5_000),
                 Duration.ofSeconds(number(parsed, "--duration", DEFAULT_DURATION_SECONDS, 1, 3600)),
                 number(parsed, "--concurrency", DEFAULT_CONCURRENCY, 1, 1024),
-                Duration.ofSeconds(number(parsed, "--warmup", DEFAULT_WARMUP_SECONDS, 0, 600)));
+                Duration.ofSeconds(number(parsed, "--warmup", DEFAULT_WARMUP_SECONDS, 0, 600)),
+                parsed.has("--profile"));
     }
 
     private static int number(CommandArguments parsed, String option, int defaultValue, int min, int max) {

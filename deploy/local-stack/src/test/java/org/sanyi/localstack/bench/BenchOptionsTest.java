@@ -22,10 +22,11 @@ class BenchOptionsTest {
 
     @Test
     void readsEveryOptionInBothSpellings() {
-        BenchOptions options = BenchOptions.parse(
-                List.of("referrals", "--rate", "500", "--duration=10", "--concurrency", "64", "--warmup", "0"));
+        BenchOptions options = BenchOptions.parse(List.of(
+                "referrals", "--rate", "500", "--duration=10", "--concurrency", "64", "--warmup", "0", "--profile"));
 
-        assertThat(options).isEqualTo(new BenchOptions(500, Duration.ofSeconds(10), 64, Duration.ZERO));
+        assertThat(options).isEqualTo(new BenchOptions(500, Duration.ofSeconds(10), 64, Duration.ZERO, true));
+        assertThat(BenchOptions.parse(List.of("referrals")).profile()).isFalse();
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.sanyi.localstack.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JFR recording of a running service, started and stopped with {@code jcmd} (JFR's "profile" settings: a sample
+ * every 10 ms of every running Java thread), and where its CPU samples fall.
+ */
+public final class ServiceProfile {
+
+    private static final String RECORDING = "sanyi-bench";
+
+    private final long pid;
+    private final Path file;
+
+    private ServiceProfile(long pid, Path file) {
+        this.pid = pid;
+        this.file = file;
+    }
+
+    /** Starts recording in the JVM {@code pid}, to {@code file} (absolute) when stopped. */
+    public static ServiceProfile start(long pid, Path file) throws IOException, InterruptedException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=profile", "filename=" + file.toAbsolutePath());
+        return new ServiceProfile(pid, file);
+    }
+
+    /** Stops the recording; the JVM writes it to the file. */
+    public Path stop() throws IOException, InterruptedException {
+        jcmd(pid, "JFR.stop", "name=" + RECORDING);
+        return file;
+    }
+
+    /** The execution samples of a recording, by the package of their top frame and by top method. */
+    public static Samples samples(Path recording) throws IOException {
+        Map<String, Long> byPackage = new HashMap<>();
+        Map<String, Long> byMethod = new HashMap<>();
+        long total = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            if (frames.isEmpty()) {
+                continue;
+            }
+            RecordedFrame top = frames.get(0);
+            String type = top.getMethod().getType().getName();
+            int lastDot = type.lastIndexOf('.');
+            byPackage.merge(lastDot < 0 ? "(default)" : type.substring(0, lastDot), 1L, Long::sum);
+            byMethod.merge(type + "." + top.getMethod().getName(), 1L, Long::sum);
+            total++;
+        }
+        return new Samples(total, byPackage, byMethod);
+    }
+
+    /** Samples counted by the top frame's package and method. */
+    public record Samples(long total, Map<String, Long> byPackage, Map<String, Long> byMethod) {
+
+        public List<Map.Entry<String, Long>> topPackages(int n) {
+            return top(byPackage, n);
+        }
+
+        public List<Map.Entry<String, Long>> topMethods(int n) {
+            return top(byMethod, n);
+        }
+
+        public double share(long count) {
+            return total == 0 ? 0 : 100.0 * count / total;
+        }
+
+        private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int n) {
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(n)
+                    .toList();
+        }
+    }
+
+    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            throw new IOException("No jcmd in " + jcmd.getParent() + "; --profile needs a JDK, not only a JRE");
+        }
+        List<String> arguments = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+        arguments.addAll(List.of(command));
+        Process process =
+                new ProcessBuilder(arguments).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("Could not")) {
+            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output.strip());
+        }
+    }
+}
