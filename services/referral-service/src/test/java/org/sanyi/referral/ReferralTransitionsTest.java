@@ -328,6 +328,38 @@ class ReferralTransitionsTest extends ReferralTestBase {
     }
 
     @Test
+    void aReferralThatCannotExpireDoesNotHoldBackTheOthers() throws Exception {
+        String broken = Referrals.create(VILLAGE_CLINIC, Referrals.body(COUNTY_HOSPITAL));
+        String fine = Referrals.create(VILLAGE_CLINIC, Referrals.body(COUNTY_HOSPITAL));
+        // A row its expired event cannot describe (not an ICD-10 code), due first, so it heads every batch.
+        Referrals.execute(
+                "update referral set diagnosis_code = 'not-icd', answer_due_at = now() - interval '2 minutes'"
+                        + " where id = ?",
+                java.util.UUID.fromString(broken));
+        Referrals.execute(
+                "update referral set answer_due_at = now() - interval '1 minute' where id = ?",
+                java.util.UUID.fromString(fine));
+
+        Referrals.await(fine + " expired", () -> "EXPIRED"
+                .equals(asHospital(VILLAGE_CLINIC)
+                        .get("/v1/referrals/{id}", fine)
+                        .path("status")));
+        assertThat(asHospital(VILLAGE_CLINIC)
+                        .get("/v1/referrals/{id}", broken)
+                        .path("status")
+                        .toString())
+                .isEqualTo("REQUESTED");
+
+        // Repaired, it expires at the next sweep.
+        Referrals.execute(
+                "update referral set diagnosis_code = 'I63.900' where id = ?", java.util.UUID.fromString(broken));
+        Referrals.await(broken + " expired", () -> "EXPIRED"
+                .equals(asHospital(VILLAGE_CLINIC)
+                        .get("/v1/referrals/{id}", broken)
+                        .path("status")));
+    }
+
+    @Test
     void anArrivalCannotLieInTheFuture() {
         String id = Referrals.create(VILLAGE_CLINIC, Referrals.body(COUNTY_HOSPITAL));
         review(VILLAGE_CLINIC, id).statusCode(200);

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.sanyi.events.EventType;
 import org.sanyi.kernel.Timestamps;
@@ -46,21 +49,35 @@ public class ReferralExpiry {
             every = "${sanyi.referral.expiry.sweep-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        Set<UUID> failing = new HashSet<>();
         try {
             int expired;
             do {
-                expired = expireDue(config.expiry().batchSize());
+                try {
+                    expired = expireDue(config.expiry().batchSize(), failing);
+                } catch (ExpiryFailed e) {
+                    // One referral that cannot expire must not hold back the others: leave it out and go on.
+                    failing.add(e.referralId);
+                    LOG.errorf(
+                            "Referral %s could not expire and is left as it is until the next sweep: %s",
+                            e.referralId, e.getCause().toString());
+                    expired = config.expiry().batchSize();
+                }
             } while (expired == config.expiry().batchSize());
         } catch (RuntimeException e) {
             LOG.warnf("Referral expiry sweep failed, next run retries: %s", e.toString());
         }
     }
 
-    /** Expires up to {@code limit} overdue referrals in one transaction; returns how many. */
+    /**
+     * Expires up to {@code limit} overdue referrals, other than {@code excluded}, in one transaction; returns how many.
+     *
+     * @throws ExpiryFailed naming the referral whose expiry failed; the whole batch is rolled back
+     */
     @Transactional
-    public int expireDue(int limit) {
+    public int expireDue(int limit, Set<UUID> excluded) {
         Instant now = Timestamps.now();
-        List<Referral> referrals = repository.dueForExpiry(now, limit);
+        List<Referral> referrals = repository.dueForExpiry(now, limit, excluded);
         if (referrals.isEmpty()) {
             return 0;
         }
@@ -69,10 +86,14 @@ public class ReferralExpiry {
         }
         repository.flush();
         for (Referral referral : referrals) {
-            outbox.publish(
-                    EventType.REFERRAL_EXPIRED,
-                    referral.id.toString(),
-                    ReferralEvents.of(EventType.REFERRAL_EXPIRED, referral));
+            try {
+                outbox.publish(
+                        EventType.REFERRAL_EXPIRED,
+                        referral.id.toString(),
+                        ReferralEvents.of(EventType.REFERRAL_EXPIRED, referral));
+            } catch (RuntimeException e) {
+                throw new ExpiryFailed(referral.id, e);
+            }
             audit.recordAsSystem(
                     AUDIT_JOB,
                     PurposeOfUse.HOPERAT,
@@ -82,5 +103,15 @@ public class ReferralExpiry {
                     referral.patientPseudonym);
         }
         return referrals.size();
+    }
+
+    /** The expiry of one referral failed (its event does not validate, say); its transaction is rolled back. */
+    static final class ExpiryFailed extends RuntimeException {
+        final UUID referralId;
+
+        ExpiryFailed(UUID referralId, RuntimeException cause) {
+            super("expiry of referral " + referralId + " failed", cause);
+            this.referralId = referralId;
+        }
     }
 }

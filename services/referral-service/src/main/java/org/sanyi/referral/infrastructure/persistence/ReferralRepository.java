@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.StatelessSession;
 import org.sanyi.events.referral.ReferralStatus;
@@ -72,15 +73,19 @@ public class ReferralRepository {
 
     /**
      * Up to {@code limit} unanswered referrals whose answer was due by {@code now}, locked for this transaction;
-     * rows another transaction holds (an answer in flight) are skipped, so several instances share the work.
+     * rows another transaction holds (an answer in flight) are skipped, so several instances share the work, and so
+     * are the {@code excluded} ones (those whose expiry failed in this sweep).
      */
-    public List<Referral> dueForExpiry(Instant now, int limit) {
+    public List<Referral> dueForExpiry(Instant now, int limit, Set<UUID> excluded) {
         @SuppressWarnings("unchecked")
         List<UUID> due = entityManager
                 .createNativeQuery("select id from referral where status in ('REQUESTED', 'REVIEWED')"
-                        + " and answer_due_at <= ?1 order by answer_due_at limit ?2 for update skip locked")
-                .setParameter(1, now)
-                .setParameter(2, limit)
+                        + " and answer_due_at <= :now and id not in (:excluded)"
+                        + " order by answer_due_at limit :limit for update skip locked")
+                .setParameter("now", now)
+                // "not in ()" is not SQL: an id no referral has stands for "none excluded".
+                .setParameter("excluded", excluded.isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(excluded))
+                .setParameter("limit", limit)
                 .getResultList();
         if (due.isEmpty()) {
             return List.of();
