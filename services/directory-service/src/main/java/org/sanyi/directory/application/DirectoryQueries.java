@@ -14,10 +14,10 @@ import org.sanyi.directory.infrastructure.persistence.InstitutionCriteria;
 import org.sanyi.directory.infrastructure.persistence.InstitutionRepository;
 import org.sanyi.directory.infrastructure.persistence.MedicalGroupRepository;
 import org.sanyi.directory.infrastructure.persistence.MedicalGroupRepository.GroupMembershipRow;
-import org.sanyi.directory.infrastructure.persistence.PageOf;
 import org.sanyi.events.directory.GroupKind;
 import org.sanyi.events.directory.InstitutionSnapshot;
 import org.sanyi.events.directory.MedicalGroupSnapshot;
+import org.sanyi.platform.http.PageOf;
 import org.sanyi.platform.problem.ApiProblem;
 
 /** Reads of the directory, answered with the same snapshots the topics carry. */

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sanyi.events.referral.ReferralStatus;
 import org.sanyi.platform.http.IdempotencyKeys;
 import org.sanyi.platform.http.PageCursor;
+import org.sanyi.platform.http.PageOf;
 import org.sanyi.platform.http.QueryParameters;
 import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.problem.ProblemBody;
@@ -215,17 +216,16 @@ public class ReferralResource {
         ReferralStatus statusFilter = QueryParameters.enumValue("status", status, ReferralStatus.class);
         int pageSize = PageCursor.limit(limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         Cursor after = Cursor.parse(cursor);
-        // One more than the page: whether it came tells whether there is a next page, so the last is never empty.
+        // One more than the page: whether it came tells whether there is a next page (PageOf), so none is empty.
         List<Referral> found = referrals.list(
                 side,
                 statusFilter,
                 pageSize + 1,
                 after == null ? null : after.requestedAt(),
                 after == null ? null : after.id());
-        List<Referral> page = found.subList(0, Math.min(pageSize, found.size()));
-        String next =
-                found.size() > pageSize ? Cursor.of(page.get(page.size() - 1)).encode() : null;
-        return new ReferralPage(page.stream().map(views::summary).toList(), next);
+        PageOf<Referral> page =
+                PageOf.of(found, pageSize, referral -> Cursor.of(referral).encode());
+        return new ReferralPage(page.items().stream().map(views::summary).toList(), page.lastKey());
     }
 
     @POST

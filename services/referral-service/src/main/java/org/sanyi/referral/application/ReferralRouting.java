@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.sanyi.directory.replica.DirectoryReplica;
-import org.sanyi.directory.replica.DirectoryReplicaConsumer;
 import org.sanyi.events.directory.InstitutionSnapshot;
 import org.sanyi.events.directory.MedicalGroupSnapshot;
 import org.sanyi.events.directory.Region;
@@ -17,7 +16,6 @@ import org.sanyi.events.referral.ReferralFlags;
 import org.sanyi.events.referral.ReferralUrgency;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
-import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.referral.domain.Icd10Code;
 import org.sanyi.referral.domain.ReferralFlagRules;
 import org.sanyi.referral.domain.ReferralPolicy;
@@ -33,9 +31,6 @@ public class ReferralRouting {
 
     @Inject
     DirectoryReplica directory;
-
-    @Inject
-    DirectoryReplicaConsumer directoryFeed;
 
     @Inject
     ReferralPolicies policies;
@@ -94,12 +89,8 @@ public class ReferralRouting {
 
     private InstitutionSnapshot careProvider(String code, String field, String role) {
         InstitutionSnapshot institution = directory.institution(code).orElse(null);
+        // A replica still loading never gets here: CallerVerification has answered 503 PLT-0021 before.
         if (institution == null) {
-            if (!directoryFeed.caughtUp()) {
-                throw new ApiProblem(
-                        PlatformProblem.DIRECTORY_NOT_LOADED,
-                        "The directory is still loading; " + role + " " + code + " is not known yet");
-            }
             throw new ApiProblem(
                     ReferralProblem.UNKNOWN_INSTITUTION,
                     role + " " + code + " is not in the regional directory",

@@ -241,7 +241,7 @@ public class DirectoryReplicaConsumer {
         }
     }
 
-    <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) throws java.io.IOException {
+    private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) throws java.io.IOException {
         return eventMapper.readValue(record.value(), type);
     }
 

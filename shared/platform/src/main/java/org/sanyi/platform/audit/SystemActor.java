@@ -8,13 +8,11 @@ import org.sanyi.platform.security.Role;
 
 /**
  * The service itself as the actor of an audit record, for work no caller asked for (expiry sweeps, clean-ups). Its
- * institution code carries the prefix {@link #INSTITUTION_PREFIX} that no caller's token may claim ({@link
- * CallerContext} refuses it), so a record under such a code is always the service's own; the subject names the job.
+ * institution code carries the prefix {@link InstitutionCode#SYSTEM_ACTOR_PREFIX} that no caller's token may claim
+ * ({@link CallerContext} refuses it), so a record under such a code is always the service's own; the subject names the
+ * job.
  */
 public final class SystemActor {
-
-    /** Reserved for system actors; the token checks of {@link CallerContext} refuse institution codes with it. */
-    public static final String INSTITUTION_PREFIX = InstitutionCode.SYSTEM_ACTOR_PREFIX;
 
     private SystemActor() {}
 
@@ -27,7 +25,7 @@ public final class SystemActor {
         if (normalised.isEmpty()) {
             throw new IllegalArgumentException("a system actor needs a service name");
         }
-        return INSTITUTION_PREFIX + normalised;
+        return InstitutionCode.SYSTEM_ACTOR_PREFIX + normalised;
     }
 
     /** The caller recorded for {@code job} of the service {@code applicationName}. */
@@ -36,9 +34,5 @@ public final class SystemActor {
             throw new IllegalArgumentException("a system actor names its job");
         }
         return new Caller(institutionCode(applicationName), Role.PLATFORM_ADMIN, job);
-    }
-
-    public static boolean isSystemInstitution(String institutionCode) {
-        return institutionCode != null && institutionCode.startsWith(INSTITUTION_PREFIX);
     }
 }

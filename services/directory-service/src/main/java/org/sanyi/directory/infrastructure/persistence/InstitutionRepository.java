@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.sanyi.directory.domain.Institution;
 import org.sanyi.events.directory.InstitutionType;
+import org.sanyi.platform.http.PageOf;
 
 @ApplicationScoped
 public class InstitutionRepository implements PanacheRepositoryBase<Institution, String> {

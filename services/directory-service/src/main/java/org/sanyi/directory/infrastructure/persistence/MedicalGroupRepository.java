@@ -8,6 +8,7 @@ import java.util.List;
 import org.sanyi.directory.domain.MedicalGroup;
 import org.sanyi.events.directory.GroupKind;
 import org.sanyi.events.directory.MembershipRole;
+import org.sanyi.platform.http.PageOf;
 
 @ApplicationScoped
 public class MedicalGroupRepository implements PanacheRepositoryBase<MedicalGroup, String> {

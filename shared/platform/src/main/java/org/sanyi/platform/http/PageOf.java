@@ -1,8 +1,11 @@
-package org.sanyi.directory.infrastructure.persistence;
+package org.sanyi.platform.http;
 
 import java.util.List;
 
-/** One page of a query's results and the sort key of its last entry when more may follow (else null). */
+/**
+ * One page of a query's results and the sort key of its last entry when more may follow (else null): the key a
+ * {@link PageCursor} carries to the next page.
+ */
 public record PageOf<T>(List<T> items, String lastKey) {
 
     /** {@code fetched} holds up to {@code size + 1} rows: the extra one only says that another page exists. */
