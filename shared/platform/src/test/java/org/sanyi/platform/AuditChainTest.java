@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditSealer;
@@ -236,9 +237,19 @@ class AuditChainTest {
         return "R-" + UUID.randomUUID();
     }
 
-    private void sealAll() throws SQLException {
-        while (sealer.sealBatch() > 0) {
-            // the background sealer may have done part of the work already
+    /**
+     * Seals until no record is left unsealed. {@link AuditSealer#sealBatch()} answers 0 both when nothing is left and
+     * when the background sealer holds the lock mid-batch, so the count of unsealed rows decides, not its result.
+     */
+    private void sealAll() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (single("select count(*) from audit_record where chain_seq is null") > 0) {
+            if (sealer.sealBatch() == 0) {
+                assertThat(System.nanoTime())
+                        .as("records still unsealed after 10 s")
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
         }
     }
 
