@@ -7,21 +7,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.sanyi.localstack.bench.BenchOptions;
 import org.sanyi.localstack.bench.BenchTargets;
 import org.sanyi.localstack.bench.CommitToConsumerProbe;
+import org.sanyi.localstack.bench.DatabaseWork;
 import org.sanyi.localstack.bench.LatencySummary;
+import org.sanyi.localstack.bench.LoadClient;
 import org.sanyi.localstack.bench.LoadPhases;
 import org.sanyi.localstack.bench.MachineDescription;
 import org.sanyi.localstack.bench.PhaseResult;
 import org.sanyi.localstack.bench.ProcessCpu;
+import org.sanyi.localstack.bench.ProcessMemory;
 import org.sanyi.localstack.bench.PrometheusSamples;
 import org.sanyi.localstack.bench.ReferralCreator;
 import org.sanyi.localstack.bench.ReferralRequestFactory;
@@ -43,6 +45,10 @@ public final class BenchCommand implements LauncherCommand {
 
     /** Time allowed for the last requested events of the fixed-rate phase to reach the consumer. */
     private static final Duration LAST_EVENTS_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final String SERVICE = "referral-service";
+    private static final String POSTGRES = "PostgreSQL";
+    private static final String BROKER = "launcher + Kafka broker";
 
     private final PrintStream out = System.out;
 
@@ -67,7 +73,7 @@ public final class BenchCommand implements LauncherCommand {
     }
 
     private ServiceProfile startProfile(LiveStack stack, StackContext context) throws Exception {
-        long pid = stack.pidOf("referral-service")
+        long pid = stack.pidOf(SERVICE)
                 .orElseThrow(() -> new IllegalStateException(
                         "referral-service has no pid file; was it started by" + " ./sanyi up from this repository?"));
         Path file =
@@ -105,15 +111,16 @@ public final class BenchCommand implements LauncherCommand {
         printSetup(options, stack);
 
         CommitToConsumerProbe probe = new CommitToConsumerProbe();
-        ExecutorService answers = Executors.newFixedThreadPool(4, daemon("bench-http"));
-        try (ReferralEventTap tap = ReferralEventTap.startAtEnd(stack.kafkaBootstrapServers(), probe)) {
-            ExchangeClient client = new ExchangeClient(
-                    new HospitalTokens(stack.tokenSigner(), stack.tokenAudiences(), "bench"), answers);
+        HospitalTokens tokens = new HospitalTokens(stack.tokenSigner(), stack.tokenAudiences(), "bench");
+        try (ReferralEventTap tap = ReferralEventTap.startAtEnd(stack.kafkaBootstrapServers(), probe);
+                LoadClient load = new LoadClient(stack.referralBase(), options.concurrency())) {
+            ExchangeClient client = new ExchangeClient(tokens);
             ReferralCreator creator = new ReferralCreator(
-                    client,
-                    stack.referralBase(),
-                    new ReferralRequestFactory(Instant.now().getEpochSecond()));
+                    load, tokens, new ReferralRequestFactory(Instant.now().getEpochSecond()));
             URI metrics = stack.referralBase().resolve("/q/metrics");
+            DatabaseWork database = stack.databaseWork(stack.referral().database());
+            ResidentMemory memory = new ResidentMemory(stack.pidOf(SERVICE).orElse(-1L));
+            long idleRss = memory.sample();
 
             if (!options.warmup().isZero()) {
                 out.printf(
@@ -136,10 +143,12 @@ public final class BenchCommand implements LauncherCommand {
                     options.concurrency(), options.duration().toSeconds());
             Set<String> closedIds = ConcurrentHashMap.newKeySet();
             ServiceProfile profile = options.profile() ? startProfile(stack, context) : null;
-            Observation closedObservation = Observation.start(client, metrics, stack);
+            Observation closedObservation = Observation.start(client, metrics, stack, database);
             PhaseResult closed =
                     LoadPhases.closedLoop(creator, options.concurrency(), options.duration(), closedIds::add);
-            printPhase(closed, closedObservation.finish(closed.elapsed(), closed.sent(), closed.created()));
+            memory.sample();
+            PhaseCost closedCost = closedObservation.finish(closed.elapsed(), closed.sent(), closed.created());
+            printPhase(closed, closedCost);
             if (profile != null) {
                 printProfile(profile.stop(), context);
             }
@@ -159,10 +168,12 @@ public final class BenchCommand implements LauncherCommand {
             out.printf("(c) Commit-to-consumer in the same phase: time an independent consumer reads the requested"
                     + " event minus its ce_time%n");
             Set<String> openIds = ConcurrentHashMap.newKeySet();
-            Observation openObservation = Observation.start(client, metrics, stack);
+            Observation openObservation = Observation.start(client, metrics, stack, database);
             PhaseResult open = LoadPhases.openLoop(
                     creator, options.rate(), options.duration(), options.concurrency(), openIds::add);
-            printPhase(open, openObservation.finish(open.elapsed(), open.sent(), open.created()));
+            memory.sample();
+            PhaseCost openCost = openObservation.finish(open.elapsed(), open.sent(), open.created());
+            printPhase(open, openCost);
             out.printf(
                     Locale.ROOT,
                     "  sent %d, created %d%s; client send lag behind schedule: %s%n",
@@ -185,16 +196,56 @@ public final class BenchCommand implements LauncherCommand {
             }
 
             out.printf("%nResults against targets%n");
+            out.printf(
+                    "  (CPU and database work per create from phase (a), the closed loop; memory of %s: idle before"
+                            + " the warm-up, loaded = the most seen at the end of phases (a) and (b))%n",
+                    SERVICE);
+            long readyMillis = stack.readyMillisByService().getOrDefault(SERVICE, -1L);
             out.print(BenchTargets.render(
                     List.of(
+                            BenchTargets.atMost(
+                                    "server CPU per create (service + PostgreSQL + broker)",
+                                    closedCost.serverCpuMs(),
+                                    BenchTargets.SERVER_CPU_MS_PER_CREATE,
+                                    "ms"),
+                            BenchTargets.atMost(
+                                    SERVICE + " CPU per create",
+                                    closedCost.cpuMs(SERVICE),
+                                    BenchTargets.SERVICE_CPU_MS_PER_CREATE,
+                                    "ms"),
+                            BenchTargets.atMost(
+                                    "PostgreSQL CPU per create",
+                                    closedCost.cpuMs(POSTGRES),
+                                    BenchTargets.POSTGRES_CPU_MS_PER_CREATE,
+                                    "ms"),
+                            BenchTargets.atMost(
+                                    "PostgreSQL commits per create",
+                                    closedCost.database().commits(),
+                                    BenchTargets.COMMITS_PER_CREATE,
+                                    ""),
                             BenchTargets.sustained(closed, options.concurrency()),
                             BenchTargets.createP99(open, options.rate()),
                             BenchTargets.commitToConsumerP99(commitToConsumer, options.rate()),
-                            BenchTargets.everyEventArrived(arrived, openIds.size())),
+                            BenchTargets.everyEventArrived(arrived, openIds.size()),
+                            BenchTargets.atMost(
+                                    SERVICE + " RSS idle", megabytes(idleRss), BenchTargets.IDLE_RSS_MB, "MB"),
+                            BenchTargets.atMost(
+                                    SERVICE + " RSS under load",
+                                    megabytes(memory.most()),
+                                    BenchTargets.LOADED_RSS_MB,
+                                    "MB"),
+                            BenchTargets.atMost(
+                                    SERVICE + " start to ready (./sanyi up)",
+                                    readyMillis < 0 ? Double.NaN : readyMillis / 1000.0,
+                                    BenchTargets.START_TO_READY_SECONDS,
+                                    "s"),
+                            BenchTargets.atMost(
+                                    "bench client CPU per request",
+                                    closedCost.clientCpuMsPerRequest(),
+                                    BenchTargets.CLIENT_CPU_MS_PER_REQUEST,
+                                    "ms")),
                     options.rate()));
             return 0;
-        } finally {
-            answers.shutdownNow();
         }
     }
 
@@ -209,7 +260,8 @@ public final class BenchCommand implements LauncherCommand {
                         " ",
                         java.lang.management.ManagementFactory.getRuntimeMXBean()
                                 .getInputArguments())
-                + "), HTTP/1.1 keep-alive, asynchronous sends, same machine as the stack");
+                + "), Vert.x HTTP/1.1 client on one event loop, keep-alive pool of --concurrency connections, same"
+                + " machine as the stack");
         out.printf(
                 "  requests: %d sender/receiver pairs of the 宁德 seed (upward, downward with 下转指征, lateral),"
                         + " a new synthetic patient and Idempotency-Key each%n",
@@ -222,9 +274,9 @@ public final class BenchCommand implements LauncherCommand {
                 options.warmup().toSeconds());
     }
 
-    private void printPhase(PhaseResult result, List<String> observations) {
+    private void printPhase(PhaseResult result, PhaseCost cost) {
         out.println("  latency:  " + result.latency().describe());
-        observations.forEach(line -> out.println("  " + line));
+        cost.lines().forEach(line -> out.println("  " + line));
         if (result.firstFailure() != null) {
             out.println("  first failure: " + result.firstFailure());
         }
@@ -252,6 +304,30 @@ public final class BenchCommand implements LauncherCommand {
         }
     }
 
+    private static double megabytes(long bytes) {
+        return bytes < 0 ? Double.NaN : bytes / (1024.0 * 1024.0);
+    }
+
+    /** The service's resident set at chosen moments; -1 where it could not be read. */
+    private static final class ResidentMemory {
+        private final long pid;
+        private long most = -1;
+
+        ResidentMemory(long pid) {
+            this.pid = pid;
+        }
+
+        long sample() {
+            long now = pid < 0 ? -1 : ProcessMemory.residentBytes(pid).orElse(-1);
+            most = Math.max(most, now);
+            return now;
+        }
+
+        long most() {
+            return most;
+        }
+    }
+
     private static String failures(PhaseResult result) {
         if (result.failed() == 0) {
             return ", no failures";
@@ -262,29 +338,53 @@ public final class BenchCommand implements LauncherCommand {
         return ", FAILED " + String.join(", ", parts);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** What the stack spent on one phase, per created referral. */
+    private record PhaseCost(
+            List<String> lines,
+            Map<String, Double> cpuMsPerCreate,
+            double clientCpuMsPerRequest,
+            DatabaseWork.PerCreate database) {
+
+        double cpuMs(String component) {
+            return cpuMsPerCreate.getOrDefault(component, Double.NaN);
+        }
+
+        /** The server side as the issue counts it: the service, PostgreSQL and the broker. */
+        double serverCpuMs() {
+            return cpuMs(SERVICE) + cpuMs(POSTGRES) + cpuMs(BROKER);
+        }
     }
 
-    /** CPU per process and the service's metrics at the start of a phase, compared at its end. */
+    /** CPU per process, the database's counters and the service's metrics at the start of a phase. */
     private record Observation(
-            ExchangeClient client, URI metrics, LiveStack stack, ProcessCpu.Snapshot cpu, PrometheusSamples samples) {
+            ExchangeClient client,
+            URI metrics,
+            LiveStack stack,
+            DatabaseWork database,
+            ProcessCpu.Snapshot cpu,
+            DatabaseWork.Snapshot work,
+            PrometheusSamples samples) {
 
-        static Observation start(ExchangeClient client, URI metrics, LiveStack stack) {
+        static Observation start(ExchangeClient client, URI metrics, LiveStack stack, DatabaseWork database) {
             return new Observation(
-                    client, metrics, stack, ProcessCpu.take(stack.componentsByPid()), scrape(client, metrics));
+                    client,
+                    metrics,
+                    stack,
+                    database,
+                    ProcessCpu.take(stack.componentsByPid()),
+                    database.take(),
+                    scrape(client, metrics));
         }
 
         /** What the stack spent on the phase; CPU also per created referral, the figure that bounds throughput. */
-        List<String> finish(Duration elapsed, long sent, long created) {
+        PhaseCost finish(Duration elapsed, long sent, long created) {
             ProcessCpu.Snapshot cpuAfter = ProcessCpu.take(stack.componentsByPid());
+            DatabaseWork.PerCreate work = DatabaseWork.perCreate(work(), database.take(), created);
             PrometheusSamples samplesAfter = scrape(client, metrics);
             List<String> lines = new ArrayList<>();
+            Map<String, Double> msPerCreate = new LinkedHashMap<>();
             double otherProcessCores = 0;
+            double clientMs = Double.NaN;
             if (ProcessCpu.available()) {
                 Map<String, Double> cores = ProcessCpu.coresUsed(cpu, cpuAfter);
                 otherProcessCores = cores.getOrDefault(ProcessCpu.OTHER, 0.0);
@@ -292,14 +392,12 @@ public final class BenchCommand implements LauncherCommand {
                 List<String> parts = new ArrayList<>();
                 cores.forEach((component, used) -> {
                     if (!component.isEmpty()) {
-                        parts.add(String.format(
-                                Locale.ROOT,
-                                "%s %.2f (%.2f ms/create)",
-                                component,
-                                used,
-                                created == 0 ? 0 : used * seconds * 1000 / created));
+                        double ms = created == 0 ? Double.NaN : used * seconds * 1000 / created;
+                        msPerCreate.put(component, ms);
+                        parts.add(String.format(Locale.ROOT, "%s %.2f (%.2f ms/create)", component, used, ms));
                     }
                 });
+                clientMs = sent == 0 ? Double.NaN : cores.getOrDefault(ProcessCpu.SELF, 0.0) * seconds * 1000 / sent;
                 lines.add(String.format(
                         Locale.ROOT,
                         "CPU, cores of %d (CPU time per created referral): %s; machine busy %.0f%%",
@@ -307,9 +405,19 @@ public final class BenchCommand implements LauncherCommand {
                         String.join(", ", parts),
                         cores.getOrDefault("", 0.0) * 100));
             }
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "PostgreSQL per create: %.2f commits, %s statements, %.0f WAL bytes%s",
+                    work.commits(),
+                    Double.isNaN(work.statements())
+                            ? "? (pg_stat_statements not loaded)"
+                            : String.format(Locale.ROOT, "%.2f", work.statements()),
+                    work.walBytes(),
+                    work.topStatements().isEmpty() ? "" : "; calls per create:"));
+            work.topStatements().forEach(statement -> lines.add("  " + statement));
             lines.addAll(ServiceFigures.describe(samples, samplesAfter, elapsed.toNanos() / 1e9));
             lines.addAll(ServiceFigures.interference(samples, samplesAfter, sent, otherProcessCores));
-            return lines;
+            return new PhaseCost(lines, msPerCreate, clientMs, work);
         }
 
         private static PrometheusSamples scrape(ExchangeClient client, URI metrics) {

@@ -18,7 +18,9 @@ record LiveStack(
         String kafkaBootstrapServers,
         TokenSigner tokenSigner,
         List<String> tokenAudiences,
-        Map<Long, String> componentsByPid) {
+        Map<Long, String> componentsByPid,
+        StackSettings settings,
+        Map<String, Long> readyMillisByService) {
 
     /** Exit code when the stack is not running, as for {@code status}. */
     static final int NOT_RUNNING = 3;
@@ -44,9 +46,14 @@ record LiveStack(
                         + layout.display(layout.logs()) + ").");
             }
         }
-        StackSettings settings = StackState.read(layout.stackStateFile())
-                .map(state -> state.applyTo(context.settings()))
-                .orElse(context.settings());
+        Optional<StackState> state = StackState.read(layout.stackStateFile());
+        StackSettings settings =
+                state.map(known -> known.applyTo(context.settings())).orElse(context.settings());
+        Map<String, Long> readyMillis = new LinkedHashMap<>();
+        for (ServiceDefinition service : context.services()) {
+            state.flatMap(known -> known.readyMillis(service.name()))
+                    .ifPresent(millis -> readyMillis.put(service.name(), millis));
+        }
         // Never generate keys here: services started with other keys would refuse every token.
         if (!java.nio.file.Files.isRegularFile(layout.keys().resolve(KeyMaterial.PRIVATE_KEY_FILE))) {
             throw new NotReadyException("No signing key in " + layout.display(layout.keys())
@@ -68,7 +75,9 @@ record LiveStack(
                 settings.kafkaBootstrapServers(),
                 new TokenSigner(keys.privateKey()),
                 context.services().stream().map(ServiceDefinition::name).toList(),
-                pids);
+                pids,
+                settings,
+                readyMillis);
     }
 
     URI directoryBase() {
@@ -77,6 +86,12 @@ record LiveStack(
 
     URI referralBase() {
         return URI.create(referral.baseUrl());
+    }
+
+    /** The work PostgreSQL does for a service's database, read as the stack's superuser. */
+    org.sanyi.localstack.bench.DatabaseWork databaseWork(String database) {
+        return new org.sanyi.localstack.bench.DatabaseWork(
+                settings.jdbcUrl("postgres"), database, LocalPostgres.USERNAME, LocalPostgres.PASSWORD);
     }
 
     /** The process id of a running component, as named in {@code componentsByPid}. */

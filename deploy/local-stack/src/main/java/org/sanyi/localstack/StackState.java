@@ -10,6 +10,15 @@ import java.util.Properties;
 /** The ports a running stack actually uses, from {@code .sanyi/run/stack.properties}. */
 record StackState(int kafkaPort, int kafkaControllerPort, int postgresPort, Properties raw) {
 
+    /** Suffix of {@code service.<name>.}: milliseconds from starting the service's process to its ready answer. */
+    static final String READY_MILLIS = "ready.millis";
+
+    /** How long the named service took to become ready when the stack started, if recorded. */
+    Optional<Long> readyMillis(String service) {
+        String value = raw.getProperty("service." + service + "." + READY_MILLIS);
+        return value == null ? Optional.empty() : Optional.of(Long.parseLong(value));
+    }
+
     static Optional<StackState> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

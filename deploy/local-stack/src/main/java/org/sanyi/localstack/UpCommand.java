@@ -26,6 +26,9 @@ public final class UpCommand implements LauncherCommand {
     static final String READY = "ready";
     static final String FAILED_PREFIX = "FAILED";
 
+    /** Start of each service's process to its first ready answer, for the state file (bench reports it). */
+    private final Map<String, Long> readyMillis = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public String name() {
         return "up";
@@ -137,7 +140,7 @@ public final class UpCommand implements LauncherCommand {
         console.println(
                 detached ? "Stop with ./sanyi down." : "Stop with Ctrl-C, or ./sanyi down from another terminal.");
         console.flush();
-        writeState(context, results);
+        writeState(context, results, readyMillis);
 
         watchForUnexpectedExits(stack, results, console);
         // Runs until Ctrl-C or SIGTERM (./sanyi down); the shutdown hook stops everything.
@@ -182,6 +185,7 @@ public final class UpCommand implements LauncherCommand {
                     switch (readiness) {
                         case READY -> {
                             results.put(name, READY);
+                            readyMillis.put(name, (System.nanoTime() - startedAt) / 1_000_000);
                             console.println("  " + name + " ready (" + RunningStack.seconds(startedAt) + ")");
                         }
                         case EXITED -> {
@@ -266,7 +270,8 @@ public final class UpCommand implements LauncherCommand {
                 + "\n" + infrastructure.render("  ") + "\n";
     }
 
-    private static void writeState(StackContext context, Map<String, String> results) throws IOException {
+    private static void writeState(StackContext context, Map<String, String> results, Map<String, Long> readyMillis)
+            throws IOException {
         Properties state = new Properties();
         state.setProperty("launcher.pid", String.valueOf(ProcessHandle.current().pid()));
         state.setProperty("started.at", Instant.now().toString());
@@ -275,6 +280,8 @@ public final class UpCommand implements LauncherCommand {
                 "kafka.controller.port", String.valueOf(context.settings().kafkaControllerPort()));
         state.setProperty("postgres.port", String.valueOf(context.settings().postgresPort()));
         results.forEach((service, result) -> state.setProperty("service." + service + ".state", result));
+        readyMillis.forEach((service, millis) ->
+                state.setProperty("service." + service + "." + StackState.READY_MILLIS, String.valueOf(millis)));
         Path file = context.layout().stackStateFile();
         // A unique name: a second launcher refused at start must not touch this one's file.
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");

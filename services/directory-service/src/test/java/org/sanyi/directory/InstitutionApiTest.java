@@ -364,6 +364,8 @@ class InstitutionApiTest {
         String forged = TestTokens.mint("NDXP-H01", TestTokens.PLATFORM_ADMIN);
         String[] parts = forged.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        // The genuine token goes first, so it is remembered as verified: the tampered one must still be refused.
+        given().auth().oauth2(forged).when().get("/v1/institutions").then().statusCode(200);
 
         given().auth()
                 .oauth2(tampered)

@@ -20,7 +20,7 @@ import org.sanyi.localstack.UsageException;
 public record BenchOptions(int rate, Duration duration, int concurrency, Duration warmup, boolean profile) {
 
     public static final String SCENARIO = "referrals";
-    public static final int DEFAULT_RATE = 300;
+    public static final int DEFAULT_RATE = BenchTargets.TARGET_RATE;
     public static final int DEFAULT_DURATION_SECONDS = 30;
     public static final int DEFAULT_CONCURRENCY = 48;
     public static final int DEFAULT_WARMUP_SECONDS = 60;

@@ -1,14 +1,12 @@
 package org.sanyi.localstack.bench;
 
-import java.net.URI;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.sanyi.localstack.exchange.ExchangeClient;
+import org.sanyi.localstack.exchange.HospitalTokens;
 
 /** Sends one planned {@code POST /v1/referrals} and reports what came back. */
 public final class ReferralCreator {
+
+    private static final String REFERRALS = "/v1/referrals";
 
     /**
      * @param status HTTP status, or -1 when no answer came (connection failure, timeout)
@@ -21,34 +19,30 @@ public final class ReferralCreator {
         }
     }
 
-    private final ExchangeClient client;
-    private final URI referrals;
+    private final LoadClient client;
+    private final HospitalTokens tokens;
     private final ReferralRequestFactory requests;
 
-    public ReferralCreator(ExchangeClient client, URI referralServiceBase, ReferralRequestFactory requests) {
+    public ReferralCreator(LoadClient client, HospitalTokens tokens, ReferralRequestFactory requests) {
         this.client = client;
-        this.referrals = referralServiceBase.resolve("/v1/referrals");
+        this.tokens = tokens;
         this.requests = requests;
     }
 
     public CompletableFuture<Outcome> createNext() {
         ReferralRequestFactory.PlannedCreate planned = requests.next();
-        return client.postAsync(
-                        referrals,
-                        planned.sender(),
-                        planned.body(),
-                        Map.of("Idempotency-Key", planned.idempotencyKey()))
-                .handle((response, error) -> error != null ? failed(error) : outcomeOf(response));
+        return client.post(REFERRALS, tokens.bearerFor(planned.sender()), planned.idempotencyKey(), planned.body())
+                .handle((answer, error) -> error != null ? failed(error) : outcomeOf(answer));
     }
 
-    private static Outcome outcomeOf(HttpResponse<byte[]> response) {
-        if (response.statusCode() == 201) {
-            String location = response.headers().firstValue("Location").orElse("");
+    private static Outcome outcomeOf(LoadClient.Answer answer) {
+        if (answer.status() == 201) {
+            String location = answer.location() == null ? "" : answer.location();
             String id = location.isEmpty() ? null : location.substring(location.lastIndexOf('/') + 1);
             return new Outcome(201, id, id == null ? "201 without Location" : null);
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        return new Outcome(response.statusCode(), null, body.length() > 300 ? body.substring(0, 300) + "…" : body);
+        String body = answer.body() == null ? "" : answer.body();
+        return new Outcome(answer.status(), null, body.length() > 300 ? body.substring(0, 300) + "…" : body);
     }
 
     private static Outcome failed(Throwable error) {

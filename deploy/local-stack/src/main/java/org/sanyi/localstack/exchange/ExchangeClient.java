@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Calls the services' public REST APIs as a hospital: JSON in, {@link ApiAnswer} out. HTTP/1.1 with keep-alive;
@@ -26,17 +24,10 @@ public final class ExchangeClient {
     private final HospitalTokens tokens;
 
     public ExchangeClient(HospitalTokens tokens) {
-        this(tokens, null);
-    }
-
-    /** @param executor runs the response handling of asynchronous sends; null for the client's default */
-    public ExchangeClient(HospitalTokens tokens, Executor executor) {
-        HttpClient.Builder builder =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
-        if (executor != null) {
-            builder.executor(executor);
-        }
-        this.http = builder.build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         this.tokens = tokens;
     }
 
@@ -57,16 +48,6 @@ public final class ExchangeClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         headers.forEach(request::header);
         return send(request.build());
-    }
-
-    /** A create or step for the load generator: the body is already serialised. */
-    public CompletableFuture<HttpResponse<byte[]>> postAsync(
-            URI uri, String institution, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = request(uri, institution, null)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A GET without a token, e.g. a health or metrics endpoint. */

@@ -14,7 +14,7 @@ class BenchOptionsTest {
     void defaultsFitTheTargets() {
         BenchOptions options = BenchOptions.parse(List.of("referrals"));
 
-        assertThat(options.rate()).isEqualTo(300);
+        assertThat(options.rate()).isEqualTo(BenchTargets.TARGET_RATE).isEqualTo(500);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.concurrency()).isEqualTo(48);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(60));

@@ -22,47 +22,54 @@ class BenchTargetsTest {
 
     @Test
     void judgesEachTarget() {
-        PhaseResult fast = phase(33_000, Duration.ofSeconds(30), 80, Map.of());
-        PhaseResult slow = phase(24_000, Duration.ofSeconds(30), 80, Map.of());
+        PhaseResult fast = phase(48_000, Duration.ofSeconds(30), 80, Map.of());
+        PhaseResult slow = phase(44_000, Duration.ofSeconds(30), 80, Map.of());
 
-        assertThat(fast.createdPerSecond()).isEqualTo(1100.0);
+        assertThat(fast.createdPerSecond()).isEqualTo(1600.0);
         assertThat(BenchTargets.sustained(fast, 48).met()).isTrue();
         assertThat(BenchTargets.sustained(slow, 48).mark()).isEqualTo("MISS");
-        assertThat(BenchTargets.createP99(phase(9000, Duration.ofSeconds(30), 49.9, Map.of()), 300)
+        assertThat(BenchTargets.createP99(phase(9000, Duration.ofSeconds(30), 25.0, Map.of()), 500)
                         .met())
                 .isTrue();
-        assertThat(BenchTargets.createP99(phase(9000, Duration.ofSeconds(30), 50.0, Map.of()), 300)
+        assertThat(BenchTargets.createP99(phase(9000, Duration.ofSeconds(30), 25.1, Map.of()), 500)
                         .met())
                 .isFalse();
-        assertThat(BenchTargets.commitToConsumerP99(new LatencySummary(10, 5, 8, 240, 300, 6), 300)
+        assertThat(BenchTargets.commitToConsumerP99(new LatencySummary(10, 5, 8, 50, 300, 6), 500)
                         .met())
                 .isTrue();
-        assertThat(BenchTargets.commitToConsumerP99(LatencySummary.EMPTY, 300).measured())
+        assertThat(BenchTargets.commitToConsumerP99(LatencySummary.EMPTY, 500).measured())
                 .isEqualTo("no events");
         assertThat(BenchTargets.everyEventArrived(9000, 9000).met()).isTrue();
         assertThat(BenchTargets.everyEventArrived(8999, 9000).met()).isFalse();
+        assertThat(BenchTargets.atMost("server CPU per create", 0.99, 1.0, "ms").met())
+                .isTrue();
+        assertThat(BenchTargets.atMost("server CPU per create", 1.01, 1.0, "ms").met())
+                .isFalse();
+        assertThat(BenchTargets.atMost("RSS idle", Double.NaN, 200, "MB").measured())
+                .isEqualTo("not measured");
+        assertThat(BenchTargets.atMost("RSS idle", Double.NaN, 200, "MB").met()).isFalse();
     }
 
     @Test
     void failuresSpoilAPhaseEvenWhenItIsFast() {
-        PhaseResult withErrors = phase(33_000, Duration.ofSeconds(30), 10, Map.of(500, 3L));
+        PhaseResult withErrors = phase(48_000, Duration.ofSeconds(30), 10, Map.of(500, 3L));
 
         assertThat(withErrors.failed()).isEqualTo(3);
         assertThat(BenchTargets.sustained(withErrors, 48).met()).isFalse();
-        assertThat(BenchTargets.createP99(withErrors, 300).met()).isFalse();
+        assertThat(BenchTargets.createP99(withErrors, 500).met()).isFalse();
     }
 
     @Test
     void rendersATableAndNotesAnotherRate() {
         String table = BenchTargets.render(
                 List.of(
-                        BenchTargets.sustained(phase(33_000, Duration.ofSeconds(30), 9, Map.of()), 48),
+                        BenchTargets.sustained(phase(48_000, Duration.ofSeconds(30), 9, Map.of()), 48),
                         BenchTargets.everyEventArrived(1, 2)),
                 200);
 
         assertThat(table)
-                .contains("TARGET", "sustained creates/s (closed loop, 48 in flight)", ">= 1000/s", "1100/s", "PASS")
+                .contains("TARGET", "sustained creates/s (closed loop, 48 in flight)", ">= 1500/s", "1600/s", "PASS")
                 .contains("1 of 2", "MISS")
-                .contains("defined at 300/s; this run used --rate 200");
+                .contains("defined at 500/s; this run used --rate 200");
     }
 }
