@@ -18,6 +18,9 @@ public final class ServiceProcess {
     /** Small heaps: the whole stack has to fit on a laptop next to an IDE. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
+    /** Replaces {@link #JVM_OPTIONS} for every service when set (space-separated), e.g. to try other flags. */
+    static final String JVM_OPTIONS_VARIABLE = "SANYI_SERVICE_JAVA_OPTS";
+
     public enum Readiness {
         READY,
         EXITED,
@@ -58,10 +61,17 @@ public final class ServiceProcess {
     static List<String> command(Path runJar) {
         List<String> command = new java.util.ArrayList<>();
         command.add(JavaRuntime.javaBinary());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions(System.getenv(JVM_OPTIONS_VARIABLE)));
         command.add("-jar");
         command.add(runJar.toString());
         return command;
+    }
+
+    static List<String> jvmOptions(String override) {
+        if (override == null || override.isBlank()) {
+            return JVM_OPTIONS;
+        }
+        return List.of(override.trim().split("\\s+"));
     }
 
     public ServiceDefinition definition() {

@@ -86,6 +86,28 @@ class DirectoryEventsTest {
         assertThat(data.get("version").asLong()).isEqualTo(2);
         assertThat(data.get("region").get("countyCode").asText()).isEqualTo("350925");
         assertThat(JSON.readTree(ours.get(0).value()).get("version").asLong()).isEqualTo(1);
+
+        // The platform's default: an acknowledged row is deleted, not kept as a second copy of the payload.
+        UUID[] eventIds = ours.stream()
+                .map(record -> UUID.fromString(TopicReader.header(record, "ce_id")))
+                .toArray(UUID[]::new);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (outboxRowsOf(eventIds) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(outboxRowsOf(eventIds)).as("outbox rows of published events").isZero();
+    }
+
+    private long outboxRowsOf(UUID[] eventIds) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("select count(*) from outbox_message where id = any(?)")) {
+            count.setArray(1, connection.createArrayOf("uuid", eventIds));
+            try (var result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     @Test

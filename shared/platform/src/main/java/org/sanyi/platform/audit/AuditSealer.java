@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +61,9 @@ public class AuditSealer {
         }
     }
 
-    /** Seals up to 1000 committed records; returns how many. */
+    private static final int BATCH_SIZE = 1000;
+
+    /** Seals up to {@value #BATCH_SIZE} committed records; returns how many. */
     public int sealBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -85,27 +89,39 @@ public class AuditSealer {
                         previousHash = result.getString(2);
                     }
                 }
-                int sealed = 0;
+                List<Long> ids = new ArrayList<>();
+                List<Long> positions = new ArrayList<>();
+                List<String> previousHashes = new ArrayList<>();
+                List<String> hashes = new ArrayList<>();
                 try (PreparedStatement unsealed = connection.prepareStatement("select " + AuditChain.COLUMNS
-                                + " from audit_record where chain_seq is null order by id limit 1000");
-                        PreparedStatement seal = connection.prepareStatement(
-                                "update audit_record set chain_seq = ?, prev_hash = ?, hash = ?, hash_format = ?"
-                                        + " where id = ?");
+                                + " from audit_record where chain_seq is null order by id limit " + BATCH_SIZE);
                         ResultSet rows = unsealed.executeQuery()) {
                     while (rows.next()) {
                         chainSeq++;
                         String hash = AuditChain.hash(rows, AuditChain.CURRENT_FORMAT, chainSeq, previousHash);
-                        seal.setLong(1, chainSeq);
-                        seal.setString(2, previousHash);
-                        seal.setString(3, hash);
-                        seal.setShort(4, (short) AuditChain.CURRENT_FORMAT);
-                        seal.setLong(5, rows.getLong("id"));
-                        seal.addBatch();
+                        ids.add(rows.getLong("id"));
+                        positions.add(chainSeq);
+                        previousHashes.add(previousHash);
+                        hashes.add(hash);
                         previousHash = hash;
-                        sealed++;
                     }
-                    if (sealed > 0) {
-                        seal.executeBatch();
+                }
+                int sealed = ids.size();
+                if (sealed > 0) {
+                    // One statement for the batch: a row per statement cost PostgreSQL an execution per audit record.
+                    try (PreparedStatement seal = connection.prepareStatement("update audit_record a"
+                            + " set chain_seq = s.chain_seq, prev_hash = s.prev_hash, hash = s.hash, hash_format = ?"
+                            + " from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[])"
+                            + " as s(id, chain_seq, prev_hash, hash) where a.id = s.id")) {
+                        seal.setShort(1, (short) AuditChain.CURRENT_FORMAT);
+                        seal.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                        seal.setArray(3, connection.createArrayOf("bigint", positions.toArray()));
+                        seal.setArray(4, connection.createArrayOf("text", previousHashes.toArray()));
+                        seal.setArray(5, connection.createArrayOf("text", hashes.toArray()));
+                        int updated = seal.executeUpdate();
+                        if (updated != sealed) {
+                            throw new SQLException("sealed " + updated + " audit records of " + sealed);
+                        }
                     }
                 }
                 connection.commit();

@@ -34,8 +34,12 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
-    /** Published rows older than this are deleted. */
-    @WithDefault("P7D")
+    /**
+     * How long a published row is kept. Zero (the default) deletes it in the transaction that records the broker's
+     * acknowledgement: one small delete instead of a new row version carrying the whole payload, so the hot path
+     * writes half the WAL. Kafka holds the events; set a retention only to inspect what went out.
+     */
+    @WithDefault("PT0S")
     Duration retention();
 
     /** How often published rows (and old inbox entries) are deleted; this runs whether or not sends succeed. */
@@ -48,6 +52,13 @@ public interface OutboxConfig {
      */
     @WithDefault("10")
     int maxAttempts();
+
+    /**
+     * Check every event against its JSON Schema before it is stored. On in tests and dev, off in production: the
+     * platform's {@code microprofile-config.properties} says why.
+     */
+    @WithDefault("true")
+    boolean validateSchemas();
 
     /** Turn the relay off, e.g. for a read-only instance. */
     @WithDefault("true")

@@ -50,7 +50,7 @@ import org.sanyi.platform.kafka.TopicProvisioner;
 
 /**
  * Publishes committed outbox rows to Kafka in insertion order, with an idempotent producer ({@code acks=all}), and
- * marks them published only after the broker acknowledged them. While Kafka is away it backs off and retries the
+ * deletes them (or, with a retention, marks them published) only after the broker acknowledged them. While Kafka is away it backs off and retries the
  * same rows; nothing is lost across restarts because the rows stay in the table until acknowledged. Delivery is at
  * least once: a crash between acknowledgement and marking re-sends rows with the same event id, which consumers
  * drop through their inbox.
@@ -390,12 +390,20 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return;
         }
-        Object[] ids = rows.stream().map(PendingRow::id).toArray();
+        Array ids = connection.createArrayOf(
+                "uuid", rows.stream().map(PendingRow::id).toArray());
+        if (config.retention().isZero()) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("delete from outbox_message where id = any(?)")) {
+                delete.setArray(1, ids);
+                delete.executeUpdate();
+            }
+            return;
+        }
         try (PreparedStatement update =
                 connection.prepareStatement("update outbox_message set published_at = ? where id = any(?)")) {
-            Array idArray = connection.createArrayOf("uuid", ids);
             update.setTimestamp(1, Timestamp.from(Instant.now()));
-            update.setArray(2, idArray);
+            update.setArray(2, ids);
             update.executeUpdate();
         }
     }
