@@ -15,8 +15,18 @@ import java.util.Map;
  */
 public final class ServiceProcess {
 
-    /** Small heaps: the whole stack has to fit on a laptop next to an IDE. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * Chosen by measurement (docs/benchmarks.md): small heap and code cache so a service idles near 200 MB, and C1
+     * only, because on two cores the C2 compiler spent more CPU in the first minutes than the requests did.
+     */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xmx160m",
+            "-Xms16m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-Xss512k",
+            "-XX:MaxMetaspaceSize=128m");
 
     /** Replaces {@link #JVM_OPTIONS} for every service when set (space-separated), e.g. to try other flags. */
     static final String JVM_OPTIONS_VARIABLE = "SANYI_SERVICE_JAVA_OPTS";
