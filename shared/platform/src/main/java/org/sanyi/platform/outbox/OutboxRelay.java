@@ -50,10 +50,10 @@ import org.sanyi.platform.kafka.TopicProvisioner;
 
 /**
  * Publishes committed outbox rows to Kafka in insertion order, with an idempotent producer ({@code acks=all}), and
- * deletes them (or, with a retention, marks them published) only after the broker acknowledged them. While Kafka is away it backs off and retries the
- * same rows; nothing is lost across restarts because the rows stay in the table until acknowledged. Delivery is at
- * least once: a crash between acknowledgement and marking re-sends rows with the same event id, which consumers
- * drop through their inbox.
+ * deletes them (or, with a retention, marks them published) only after the broker acknowledged them. While Kafka is
+ * away it backs off and retries the same rows; nothing is lost across restarts because the rows stay in the table
+ * until acknowledged. Delivery is at least once: a crash between acknowledgement and that delete re-sends rows with
+ * the same event id, which consumers drop through their inbox.
  *
  * <p>Per key, order is kept even when one send fails: a batch goes out in rounds, the n-th row of every key in
  * round n, and a key whose row failed sends nothing more in that batch. Most batches hold one row per key and so
@@ -223,7 +223,7 @@ public class OutboxRelay {
                 }
                 List<PendingRow> published = new ArrayList<>(rows.size());
                 List<FailedSend> failures = send(rows, published);
-                markPublished(connection, published);
+                recordPublished(connection, published);
                 if (!failures.isEmpty()) {
                     recordFailures(connection, failures, !published.isEmpty());
                 }
@@ -386,7 +386,7 @@ public class OutboxRelay {
         return null;
     }
 
-    private void markPublished(Connection connection, List<PendingRow> rows) throws SQLException {
+    private void recordPublished(Connection connection, List<PendingRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }

@@ -65,7 +65,7 @@ public class VerifiedTokens implements JWTParser {
         return verified;
     }
 
-    /** Remembered tokens, for tests and metrics. */
+    /** Remembered tokens, for the tests. */
     int size() {
         return byRawToken.size();
     }
