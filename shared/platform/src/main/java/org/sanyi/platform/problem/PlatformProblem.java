@@ -39,7 +39,12 @@ public enum PlatformProblem implements ProblemType {
             "PLT-0021",
             503,
             "directory-not-loaded",
-            "The local copy of the regional directory is not loaded yet; retry after the Retry-After delay");
+            "The local copy of the regional directory is not loaded yet; retry after the Retry-After delay"),
+    IDENTITY_CONFLICT(
+            "PLT-0022",
+            409,
+            "identity-conflict",
+            "The identifiers given for the patient are linked to different persons; the link was refused and flagged");
 
     private final ProblemDefinition definition;
 
