@@ -17,6 +17,8 @@ create table recognition_item (
     analytes         jsonb       not null default '[]',
     active           boolean     not null default true,
     version          bigint      not null default 1,
+    -- The version last written to the outbox; at start every item ahead of it is published (the seed, for one).
+    published_version bigint     not null default 0,
     updated_at       timestamptz not null default now(),
     updated_by       text        not null default 'seed'
 );
@@ -102,7 +104,7 @@ create table recognition_check (
     person_id          uuid        not null,
     patient_pseudonym  text        not null,
     clinical_context   text        not null,
-    item_codes         text[]      not null,
+    item_codes         jsonb       not null,
     candidates         jsonb       not null,
     checked_at         timestamptz not null,
     checked_by         text        not null,

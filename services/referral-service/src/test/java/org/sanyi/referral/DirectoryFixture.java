@@ -1,6 +1,5 @@
 package org.sanyi.referral;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -146,19 +145,8 @@ final class DirectoryFixture {
                         1,
                         Instant.now()));
 
-        try (DirectoryPublisher directory = DirectoryPublisher.to(SanyiTestInfrastructure.kafkaBootstrapServers())) {
-            institutions.forEach(directory::publish);
-            groups.forEach(directory::publish);
-        }
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!institutions.stream().allMatch(i -> replica.knows(i.code()))
-                || groups.stream().anyMatch(g -> replica.group(g.id()).isEmpty())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The directory replica did not learn the fixture region in time");
-            }
-            Thread.sleep(100);
-        }
+        DirectoryPublisher.publishAndAwait(
+                SanyiTestInfrastructure.kafkaBootstrapServers(), replica, institutions, groups);
         published = true;
     }
 

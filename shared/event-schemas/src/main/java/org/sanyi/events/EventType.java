@@ -28,7 +28,23 @@ public enum EventType {
     REFERRAL_COMPLETED("org.sanyi.referral.completed.v1", Topic.REFERRAL_EVENTS, "referral/completed.v1.json"),
     REFERRAL_CANCELLED("org.sanyi.referral.cancelled.v1", Topic.REFERRAL_EVENTS, "referral/cancelled.v1.json"),
     /** Nobody answered within the region's response time. */
-    REFERRAL_EXPIRED("org.sanyi.referral.expired.v1", Topic.REFERRAL_EVENTS, "referral/expired.v1.json");
+    REFERRAL_EXPIRED("org.sanyi.referral.expired.v1", Topic.REFERRAL_EVENTS, "referral/expired.v1.json"),
+    /** An item of the recognition catalogue was added or changed (data: result.CatalogueItemEvent). */
+    RECOGNITION_ITEM_CHANGED(
+            "org.sanyi.result.catalogue-item.changed.v1",
+            Topic.RESULT_CATALOGUE,
+            "result/catalogue-item-changed.v1.json"),
+    /** A hospital or shared centre published an exam or lab result (data: result.ResultEvent). */
+    RESULT_PUBLISHED("org.sanyi.result.published.v1", Topic.RESULT_EVENTS, "result/published.v1.json"),
+    RESULT_AMENDED("org.sanyi.result.amended.v1", Topic.RESULT_EVENTS, "result/amended.v1.json"),
+    /** The issuer withdrew a result; the recognitions citing it are void and listed. */
+    RESULT_WITHDRAWN("org.sanyi.result.withdrawn.v1", Topic.RESULT_EVENTS, "result/withdrawn.v1.json"),
+    /** A check before ordering (WS/T 790.18 duplicate-exam reminder) (data: result.CheckEvent). */
+    RESULT_CHECK_MADE("org.sanyi.result.check-made.v1", Topic.RESULT_EVENTS, "result/check-made.v1.json"),
+    /** The orderer recognised (引用) a result instead of repeating it (data: result.DecisionEvent). */
+    RESULT_RECOGNISED("org.sanyi.result.recognised.v1", Topic.RESULT_EVENTS, "result/recognised.v1.json"),
+    /** The orderer repeats the exam or test, with a coded reason. */
+    RESULT_DECLINED("org.sanyi.result.declined.v1", Topic.RESULT_EVENTS, "result/declined.v1.json");
 
     /** Prefix of every {@code $id} and therefore of every {@code ce_dataschema}. */
     public static final String SCHEMA_ID_PREFIX = "urn:sanyi:event-schema:";

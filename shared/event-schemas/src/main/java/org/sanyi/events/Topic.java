@@ -7,7 +7,9 @@ package org.sanyi.events;
 public enum Topic {
     DIRECTORY_INSTITUTIONS("directory.institutions.v1", true, "institution code"),
     DIRECTORY_GROUPS("directory.groups.v1", true, "medical group id"),
-    REFERRAL_EVENTS("referral.events.v1", false, "referral id");
+    REFERRAL_EVENTS("referral.events.v1", false, "referral id"),
+    RESULT_CATALOGUE("result.catalogue.v1", true, "recognition item code"),
+    RESULT_EVENTS("result.events.v1", false, "result id (result events) or check id (check and decision events)");
 
     private final String topicName;
     private final boolean compacted;

@@ -47,6 +47,30 @@ public final class DirectoryPublisher implements AutoCloseable {
                 new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
     }
 
+    /**
+     * Publishes the institutions and groups to the broker at {@code bootstrapServers} and waits until {@code replica}
+     * knows all of them: the way a service's tests give it a region.
+     */
+    public static void publishAndAwait(
+            String bootstrapServers,
+            org.sanyi.directory.replica.DirectoryReplica replica,
+            java.util.List<InstitutionSnapshot> institutions,
+            java.util.List<MedicalGroupSnapshot> groups)
+            throws InterruptedException {
+        try (DirectoryPublisher directory = to(bootstrapServers)) {
+            institutions.forEach(directory::publish);
+            groups.forEach(directory::publish);
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!institutions.stream().allMatch(i -> replica.knows(i.code()))
+                || groups.stream().anyMatch(g -> replica.group(g.id()).isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The directory replica did not learn the test region in time");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     public void publish(InstitutionSnapshot institution) {
         send(EventType.INSTITUTION_UPSERTED, institution.code(), json(institution));
     }

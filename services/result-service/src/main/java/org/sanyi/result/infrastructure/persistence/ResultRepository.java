@@ -1,0 +1,130 @@
+package org.sanyi.result.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.sanyi.result.domain.RecognitionCheck;
+import org.sanyi.result.domain.RecognitionDecision;
+import org.sanyi.result.domain.Result;
+
+/** Every query of results, checks and decisions, so the use cases read as business steps. */
+@ApplicationScoped
+public class ResultRepository {
+
+    @Inject
+    EntityManager entityManager;
+
+    public Optional<Result> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(Result.class, id));
+    }
+
+    public Optional<Result> byReport(String issuerCode, String reportId) {
+        return entityManager
+                .createQuery("from Result where issuerCode = :issuer and reportId = :report", Result.class)
+                .setParameter("issuer", issuerCode)
+                .setParameter("report", reportId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public void insert(Object entity) {
+        entityManager.persist(entity);
+    }
+
+    /** Writes pending changes now, so a concurrent change surfaces here (409) and events carry the new version. */
+    public void flush() {
+        entityManager.flush();
+    }
+
+    /** A person's results of an item, newest specimen first: the check's one query (index result_person_item). */
+    public List<Result> ofPersonAndItem(UUID personId, String itemCode, int limit) {
+        return entityManager
+                .createQuery(
+                        "from Result where personId = :person and itemCode = :item order by specimenAt desc",
+                        Result.class)
+                .setParameter("person", personId)
+                .setParameter("item", itemCode)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public Optional<RecognitionCheck> check(UUID id) {
+        return Optional.ofNullable(entityManager.find(RecognitionCheck.class, id));
+    }
+
+    public List<RecognitionDecision> decisionsOf(UUID checkId) {
+        return entityManager
+                .createQuery(
+                        "from RecognitionDecision where checkId = :check order by decidedAt", RecognitionDecision.class)
+                .setParameter("check", checkId)
+                .getResultList();
+    }
+
+    /** Recognitions citing the result that are not void yet. */
+    public List<RecognitionDecision> recognitionsCiting(UUID resultId) {
+        return entityManager
+                .createQuery(
+                        "from RecognitionDecision where resultId = :result and outcome = :outcome and voidedAt is null",
+                        RecognitionDecision.class)
+                .setParameter("result", resultId)
+                .setParameter("outcome", RecognitionDecision.Outcome.RECOGNISED)
+                .getResultList();
+    }
+
+    /** Whether the orderer declined, with a reason, to recognise a result of the item for the person since then. */
+    public boolean declinedSince(String ordererCode, UUID personId, String itemCode, Instant since) {
+        return !entityManager
+                .createQuery(
+                        "select d.id from RecognitionDecision d where d.ordererCode = :orderer and d.personId = :person"
+                                + " and d.itemCode = :item and d.outcome = :outcome and d.decidedAt >= :since",
+                        UUID.class)
+                .setParameter("orderer", ordererCode)
+                .setParameter("person", personId)
+                .setParameter("item", itemCode)
+                .setParameter("outcome", RecognitionDecision.Outcome.DECLINED)
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Whether an open check of the institution for the person offered the result as recognisable. */
+    public boolean openCheckOffers(String institutionCode, UUID personId, UUID resultId, Instant now) {
+        List<?> found = entityManager
+                .createNativeQuery("select 1 from recognition_check where orderer_code = ?1 and person_id = ?2"
+                        + " and open_until > ?3 and candidates @> cast(?4 as jsonb) limit 1")
+                .setParameter(1, institutionCode)
+                .setParameter(2, personId)
+                .setParameter(3, Timestamp.from(now))
+                .setParameter(4, "[{\"resultId\": \"" + resultId + "\", \"recognisable\": true}]")
+                .getResultList();
+        return !found.isEmpty();
+    }
+
+    /** Whether an accepted referral to the institution attached the result. */
+    public boolean granted(String institutionCode, UUID resultId) {
+        return !entityManager
+                .createNativeQuery("select 1 from result_grant where result_id = ?1 and institution_code = ?2 limit 1")
+                .setParameter(1, resultId)
+                .setParameter(2, institutionCode)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Whether the institution issued or performed a result for the person, or checked the person. */
+    public boolean treats(String institutionCode, UUID personId) {
+        return !entityManager
+                .createNativeQuery("select 1 from result where person_id = ?1 and (issuer_code = ?2 or performer_code"
+                        + " = ?2) union all select 1 from recognition_check where person_id = ?1 and orderer_code = ?2"
+                        + " limit 1")
+                .setParameter(1, personId)
+                .setParameter(2, institutionCode)
+                .getResultList()
+                .isEmpty();
+    }
+}
