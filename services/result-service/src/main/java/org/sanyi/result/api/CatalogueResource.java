@@ -139,7 +139,10 @@ public class CatalogueResource {
                             schema = @Schema(implementation = ItemRequest.class),
                             examples = @ExampleObject(name = "item", value = ApiExamples.ITEM)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogueItemEvent.class)))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CatalogueItemEvent.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(schema = @Schema(implementation = CatalogueItemEvent.class)))
     public Response putItem(
             @PathParam("code") String code,
             @Parameter(description = "ETag of the version the change is based on")
@@ -184,7 +187,10 @@ public class CatalogueResource {
                     @Content(
                             schema = @Schema(implementation = PolicyRequest.class),
                             examples = @ExampleObject(name = "policy", value = ApiExamples.POLICY)))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Added as the region's next version",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     public Response addPolicy(@NotNull @Valid PolicyRequest request) {
         if (request.effectiveTo() != null && !request.effectiveTo().isAfter(request.effectiveFrom())) {
             throw ApiProblem.invalidField("effectiveTo", "must lie after effectiveFrom");
@@ -231,7 +237,10 @@ public class CatalogueResource {
                     @Content(
                             schema = @Schema(implementation = QualityStatusRequest.class),
                             examples = @ExampleObject(name = "pass", value = ApiExamples.QUALITY)))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = QualityView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content = @Content(schema = @Schema(implementation = QualityView.class)))
     public Response recordQuality(@NotNull @Valid QualityStatusRequest request) {
         if (request.validTo().isBefore(request.validFrom())) {
             throw ApiProblem.invalidField("validTo", "must not lie before validFrom");

@@ -65,6 +65,7 @@ public class RecognitionCheckResource {
                             examples = @ExampleObject(name = "pre-operative", value = ApiExamples.CHECK)))
     @APIResponse(
             responseCode = "201",
+            description = "Checked; Location names the check, open for decisions until openUntil",
             headers = @Header(name = "Location", description = "URL of the check"),
             content =
                     @Content(

@@ -32,7 +32,7 @@ public class Result extends PanacheEntityBase {
     @Column(name = "report_id", nullable = false)
     public String reportId;
 
-    /** 1 when published, one more with every amendment and the withdrawal. */
+    /** 0 when published, one more with every amendment and the withdrawal. */
     @Version
     public long version;
 

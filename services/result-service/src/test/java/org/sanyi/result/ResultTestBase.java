@@ -1,0 +1,17 @@
+package org.sanyi.result;
+
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.sanyi.directory.replica.DirectoryReplica;
+
+/** Every result test needs the test region in the directory replica first. */
+abstract class ResultTestBase {
+
+    @Inject
+    DirectoryReplica directory;
+
+    @BeforeEach
+    void publishRegion() throws Exception {
+        ResultRegion.ensurePublished(directory);
+    }
+}
