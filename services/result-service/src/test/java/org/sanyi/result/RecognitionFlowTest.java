@@ -167,6 +167,20 @@ class RecognitionFlowTest extends ResultTestBase {
                 .reduce((first, second) -> second)
                 .orElseThrow();
         assertThat(withdrawn.value()).contains("\"institutionCode\":\"" + COUNTY_HOSPITAL + "\"");
+        List<String> readers = as(TOWNSHIP_CENTRE, TestTokens.HOSPITAL)
+                .body(Map.of("patient", Results.patient(resident)))
+                .post("/v1/disclosures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.action == 'READ' && it.resourceId == '" + bloodCount + "' }.institutionCode");
+        assertThat(readers).contains(COUNTY_HOSPITAL);
+        as(OTHER_COUNTY_HOSPITAL, TestTokens.HOSPITAL)
+                .body(Map.of("patient", Results.patient(resident)))
+                .post("/v1/disclosures")
+                .then()
+                .statusCode(403);
         JsonPath again = Results.check(COUNTY_HOSPITAL, List.of("LAB-CBC"), resident)
                 .then()
                 .statusCode(201)

@@ -122,4 +122,11 @@ final class ApiExamples {
             """
             {"patient": {"identifiers": [{"system": "urn:sanyi:id:cn-resident-id", "value": "350921195803129997"}]}}
             """;
+
+    static final String DISCLOSURE_LOG =
+            """
+            [{"recordedAt": "2026-12-03T01:02:00Z", "institutionCode": "NDXP-H01", "role": "hospital",
+              "action": "READ", "resourceType": "Result", "resourceId": "4f7c1f0e-2b7d-4c55-9d0e-3f1a2b3c4d5e",
+              "purpose": "TREAT"}]
+            """;
 }
