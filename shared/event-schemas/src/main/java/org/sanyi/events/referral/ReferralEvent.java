@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param referralVersion increases by one with every transition; consumers can drop stale or repeated events
  * @param commonGroupIds the medical groups both parties belonged to on the referral date (episode linkage, BR-R4)
+ * @param attachedResultIds ids of exchange results (result-service) the referral attached; on acceptance the
+ *     receiver may read them (BR-F3). Absent when there are none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReferralEvent(
@@ -33,9 +35,11 @@ public record ReferralEvent(
         CancellationReason cancellationReason,
         Boolean admittedAsInpatient,
         Boolean jointWard,
-        ReferralOutcome outcome) {
+        ReferralOutcome outcome,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> attachedResultIds) {
 
     public ReferralEvent {
         commonGroupIds = commonGroupIds == null ? List.of() : List.copyOf(commonGroupIds);
+        attachedResultIds = attachedResultIds == null ? List.of() : List.copyOf(attachedResultIds);
     }
 }

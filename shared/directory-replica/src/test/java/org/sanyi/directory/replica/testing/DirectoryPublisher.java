@@ -84,8 +84,17 @@ public final class DirectoryPublisher implements AutoCloseable {
         send(type, key, jsonPayload);
     }
 
+    /** Publishes another service's event as that service would, for consumers of other topics. */
+    public void publishAs(String service, EventType type, String key, String jsonPayload) {
+        send(service, type, key, jsonPayload);
+    }
+
     private void send(EventType type, String key, String jsonPayload) {
-        CloudEvent event = EventEnvelope.of(DIRECTORY_SERVICE, type, key, jsonPayload);
+        send(DIRECTORY_SERVICE, type, key, jsonPayload);
+    }
+
+    private void send(String service, EventType type, String key, String jsonPayload) {
+        CloudEvent event = EventEnvelope.of(service, type, key, jsonPayload);
         try {
             producer.send(new ProducerRecord<>(type.topic().topicName(), key, event))
                     .get();
