@@ -128,6 +128,9 @@ public class PersonIdentities {
             created = true;
         } else {
             person = known.values().iterator().next().person();
+            if (known.size() == byKey.size()) {
+                return Optional.of(person); // nothing new to link: the common case of a check
+            }
             requireNoSecondValue(connection, person, byKey, known.keySet(), linkedBy);
         }
         for (Map.Entry<String, Identifier> entry : byKey.entrySet()) {
