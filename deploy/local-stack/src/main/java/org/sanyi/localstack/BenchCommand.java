@@ -1,16 +1,13 @@
 package org.sanyi.localstack;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sanyi.localstack.bench.BenchOptions;
@@ -21,22 +18,24 @@ import org.sanyi.localstack.bench.LatencySummary;
 import org.sanyi.localstack.bench.LoadClient;
 import org.sanyi.localstack.bench.LoadPhases;
 import org.sanyi.localstack.bench.MachineDescription;
+import org.sanyi.localstack.bench.PhaseObservation;
 import org.sanyi.localstack.bench.PhaseResult;
-import org.sanyi.localstack.bench.ProcessCpu;
 import org.sanyi.localstack.bench.ProcessMemory;
-import org.sanyi.localstack.bench.PrometheusSamples;
 import org.sanyi.localstack.bench.ReferralCreator;
 import org.sanyi.localstack.bench.ReferralRequestFactory;
+import org.sanyi.localstack.bench.ResultBenchOptions;
 import org.sanyi.localstack.bench.ServiceFigures;
 import org.sanyi.localstack.bench.ServiceProfile;
+import org.sanyi.localstack.exchange.EventTap;
 import org.sanyi.localstack.exchange.ExchangeClient;
 import org.sanyi.localstack.exchange.HospitalTokens;
-import org.sanyi.localstack.exchange.ReferralEventTap;
 
 /**
  * {@code bench referrals}: loads the running referral-service with creates and prints throughput, latency
- * percentiles and commit-to-consumer latency next to the exchange's targets. A measurement, not a test: the exit
- * code is 0 whether targets are met or not, and non-zero only when it could not measure.
+ * percentiles and commit-to-consumer latency next to the exchange's targets; {@code bench results} does the same for
+ * result-service's checks and batch publishing over millions of bulk-loaded results ({@link ResultBench}). A
+ * measurement, not a test: the exit code is 0 whether targets are met or not, and non-zero only when it could not
+ * measure.
  */
 public final class BenchCommand implements LauncherCommand {
 
@@ -47,8 +46,7 @@ public final class BenchCommand implements LauncherCommand {
     private static final Duration LAST_EVENTS_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String SERVICE = "referral-service";
-    private static final String POSTGRES = "PostgreSQL";
-    private static final String BROKER = "launcher + Kafka broker";
+    private static final String POSTGRES = PhaseObservation.POSTGRES;
 
     private final PrintStream out = System.out;
 
@@ -59,12 +57,14 @@ public final class BenchCommand implements LauncherCommand {
 
     @Override
     public String usage() {
-        return "bench referrals [--rate N] [--duration S] [--concurrency C] [--warmup S] [--profile]";
+        return "bench referrals [--rate N] [--duration S] [--concurrency C] [--warmup S] [--profile]"
+                + " | bench results [--results N] [--duration S] [--concurrency C] [--warmup S]";
     }
 
     @Override
     public String summary() {
-        return "load the running referral-service: creates/s, latency percentiles, commit-to-consumer";
+        return "load the running referral-service (creates/s, latency percentiles, commit-to-consumer) or"
+                + " result-service (bulk load, checks/s and p99, results published/s)";
     }
 
     @Override
@@ -100,6 +100,9 @@ public final class BenchCommand implements LauncherCommand {
 
     @Override
     public int run(List<String> arguments, StackContext context) throws Exception {
+        if (!arguments.isEmpty() && ResultBenchOptions.SCENARIO.equals(arguments.get(0))) {
+            return new ResultBench(out).run(ResultBenchOptions.parse(arguments), context);
+        }
         BenchOptions options = BenchOptions.parse(arguments);
         LiveStack stack;
         try {
@@ -112,7 +115,7 @@ public final class BenchCommand implements LauncherCommand {
 
         CommitToConsumerProbe probe = new CommitToConsumerProbe();
         HospitalTokens tokens = new HospitalTokens(stack.tokenSigner(), stack.tokenAudiences(), "bench");
-        try (ReferralEventTap tap = ReferralEventTap.startAtEnd(stack.kafkaBootstrapServers(), probe);
+        try (EventTap tap = EventTap.startAtEnd(stack.kafkaBootstrapServers(), EventTap.REFERRAL_EVENTS, probe);
                 LoadClient load = new LoadClient(stack.referralBase(), options.concurrency())) {
             ExchangeClient client = new ExchangeClient(tokens);
             ReferralCreator creator = new ReferralCreator(
@@ -143,11 +146,13 @@ public final class BenchCommand implements LauncherCommand {
                     options.concurrency(), options.duration().toSeconds());
             Set<String> closedIds = ConcurrentHashMap.newKeySet();
             ServiceProfile profile = options.profile() ? startProfile(stack, context) : null;
-            Observation closedObservation = Observation.start(client, metrics, stack, database);
+            PhaseObservation closedObservation = PhaseObservation.start(
+                    client, metrics, stack.componentsByPid(), database, ServiceFigures.REFERRAL_CREATES);
             PhaseResult closed =
                     LoadPhases.closedLoop(creator, options.concurrency(), options.duration(), closedIds::add);
             memory.sample();
-            PhaseCost closedCost = closedObservation.finish(closed.elapsed(), closed.sent(), closed.created());
+            PhaseObservation.Cost closedCost = closedObservation.finish(
+                    closed.elapsed(), closed.sent(), closed.created(), PhaseObservation.CREATED_REFERRAL);
             printPhase(closed, closedCost);
             if (profile != null) {
                 printProfile(profile.stop(), context);
@@ -168,11 +173,13 @@ public final class BenchCommand implements LauncherCommand {
             out.printf("(c) Commit-to-consumer in the same phase: time an independent consumer reads the requested"
                     + " event minus its ce_time%n");
             Set<String> openIds = ConcurrentHashMap.newKeySet();
-            Observation openObservation = Observation.start(client, metrics, stack, database);
+            PhaseObservation openObservation = PhaseObservation.start(
+                    client, metrics, stack.componentsByPid(), database, ServiceFigures.REFERRAL_CREATES);
             PhaseResult open = LoadPhases.openLoop(
                     creator, options.rate(), options.duration(), options.concurrency(), openIds::add);
             memory.sample();
-            PhaseCost openCost = openObservation.finish(open.elapsed(), open.sent(), open.created());
+            PhaseObservation.Cost openCost = openObservation.finish(
+                    open.elapsed(), open.sent(), open.created(), PhaseObservation.CREATED_REFERRAL);
             printPhase(open, openCost);
             out.printf(
                     Locale.ROOT,
@@ -205,7 +212,7 @@ public final class BenchCommand implements LauncherCommand {
                     List.of(
                             BenchTargets.atMost(
                                     "server CPU per create (service + PostgreSQL + broker)",
-                                    closedCost.serverCpuMs(),
+                                    closedCost.serverCpuMs(SERVICE),
                                     BenchTargets.SERVER_CPU_MS_PER_CREATE,
                                     "ms"),
                             BenchTargets.atMost(
@@ -274,7 +281,7 @@ public final class BenchCommand implements LauncherCommand {
                 options.warmup().toSeconds());
     }
 
-    private void printPhase(PhaseResult result, PhaseCost cost) {
+    private void printPhase(PhaseResult result, PhaseObservation.Cost cost) {
         out.println("  latency:  " + result.latency().describe());
         cost.lines().forEach(line -> out.println("  " + line));
         if (result.firstFailure() != null) {
@@ -328,7 +335,8 @@ public final class BenchCommand implements LauncherCommand {
         }
     }
 
-    private static String failures(PhaseResult result) {
+    /** {@code , no failures} or {@code , FAILED 3 × HTTP 500, 1 × no answer}. */
+    static String failures(PhaseResult result) {
         if (result.failed() == 0) {
             return ", no failures";
         }
@@ -336,99 +344,5 @@ public final class BenchCommand implements LauncherCommand {
         result.failuresByStatus()
                 .forEach((status, count) -> parts.add(count + " × " + (status < 0 ? "no answer" : "HTTP " + status)));
         return ", FAILED " + String.join(", ", parts);
-    }
-
-    /** What the stack spent on one phase, per created referral. */
-    private record PhaseCost(
-            List<String> lines,
-            Map<String, Double> cpuMsPerCreate,
-            double clientCpuMsPerRequest,
-            DatabaseWork.PerCreate database) {
-
-        double cpuMs(String component) {
-            return cpuMsPerCreate.getOrDefault(component, Double.NaN);
-        }
-
-        /** The server side as the issue counts it: the service, PostgreSQL and the broker. */
-        double serverCpuMs() {
-            return cpuMs(SERVICE) + cpuMs(POSTGRES) + cpuMs(BROKER);
-        }
-    }
-
-    /** CPU per process, the database's counters and the service's metrics at the start of a phase. */
-    private record Observation(
-            ExchangeClient client,
-            URI metrics,
-            LiveStack stack,
-            DatabaseWork database,
-            ProcessCpu.Snapshot cpu,
-            DatabaseWork.Snapshot work,
-            PrometheusSamples samples) {
-
-        static Observation start(ExchangeClient client, URI metrics, LiveStack stack, DatabaseWork database) {
-            return new Observation(
-                    client,
-                    metrics,
-                    stack,
-                    database,
-                    ProcessCpu.take(stack.componentsByPid()),
-                    database.take(),
-                    scrape(client, metrics));
-        }
-
-        /** What the stack spent on the phase; CPU also per created referral, the figure that bounds throughput. */
-        PhaseCost finish(Duration elapsed, long sent, long created) {
-            ProcessCpu.Snapshot cpuAfter = ProcessCpu.take(stack.componentsByPid());
-            DatabaseWork.PerCreate work = DatabaseWork.perCreate(work(), database.take(), created);
-            PrometheusSamples samplesAfter = scrape(client, metrics);
-            List<String> lines = new ArrayList<>();
-            Map<String, Double> msPerCreate = new LinkedHashMap<>();
-            double otherProcessCores = 0;
-            double clientMs = Double.NaN;
-            if (ProcessCpu.available()) {
-                Map<String, Double> cores = ProcessCpu.coresUsed(cpu, cpuAfter);
-                otherProcessCores = cores.getOrDefault(ProcessCpu.OTHER, 0.0);
-                double seconds = (cpuAfter.nanoTime() - cpu.nanoTime()) / 1e9;
-                List<String> parts = new ArrayList<>();
-                cores.forEach((component, used) -> {
-                    if (!component.isEmpty()) {
-                        double ms = created == 0 ? Double.NaN : used * seconds * 1000 / created;
-                        msPerCreate.put(component, ms);
-                        parts.add(String.format(Locale.ROOT, "%s %.2f (%.2f ms/create)", component, used, ms));
-                    }
-                });
-                clientMs = sent == 0 ? Double.NaN : cores.getOrDefault(ProcessCpu.SELF, 0.0) * seconds * 1000 / sent;
-                lines.add(String.format(
-                        Locale.ROOT,
-                        "CPU, cores of %d (CPU time per created referral): %s; machine busy %.0f%%",
-                        Runtime.getRuntime().availableProcessors(),
-                        String.join(", ", parts),
-                        cores.getOrDefault("", 0.0) * 100));
-            }
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "PostgreSQL per create: %.2f commits, %s statements, %.0f WAL bytes%s",
-                    work.commits(),
-                    Double.isNaN(work.statements())
-                            ? "? (pg_stat_statements not loaded)"
-                            : String.format(Locale.ROOT, "%.2f", work.statements()),
-                    work.walBytes(),
-                    work.topStatements().isEmpty() ? "" : "; calls per create:"));
-            work.topStatements().forEach(statement -> lines.add("  " + statement));
-            lines.addAll(ServiceFigures.describe(samples, samplesAfter, elapsed.toNanos() / 1e9));
-            lines.addAll(ServiceFigures.interference(samples, samplesAfter, sent, otherProcessCores));
-            return new PhaseCost(lines, msPerCreate, clientMs, work);
-        }
-
-        private static PrometheusSamples scrape(ExchangeClient client, URI metrics) {
-            try {
-                return PrometheusSamples.parse(client.getText(metrics));
-            } catch (IOException e) {
-                return PrometheusSamples.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return PrometheusSamples.empty();
-            }
-        }
     }
 }

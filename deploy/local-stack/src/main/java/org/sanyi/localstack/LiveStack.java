@@ -5,22 +5,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sanyi.kernel.PatientPseudonymizer;
 import org.sanyi.tokens.TokenSigner;
 
 /**
- * The running local stack as a client command (demo, bench) sees it: the services' addresses once they answer
- * ready, Kafka's address, a token signer with the stack's own key and the services a token is for, and the pids of
+ * The running local stack as a client command (demo, bench) sees it: the services' addresses once the ones the
+ * command needs answer ready, Kafka's address, a token signer with the stack's own key and the services a token is
+ * for, the stack's patient pseudonymizer (for a bench that writes to a service's database directly), and the pids of
  * its processes.
  */
 record LiveStack(
         ServiceDefinition directory,
         ServiceDefinition referral,
+        ServiceDefinition result,
         String kafkaBootstrapServers,
         TokenSigner tokenSigner,
         List<String> tokenAudiences,
         Map<Long, String> componentsByPid,
         StackSettings settings,
-        Map<String, Long> readyMillisByService) {
+        Map<String, Long> readyMillisByService,
+        PatientPseudonymizer pseudonymizer) {
+
+    static final String DIRECTORY_SERVICE = "directory-service";
+    static final String REFERRAL_SERVICE = "referral-service";
+    static final String RESULT_SERVICE = "result-service";
 
     /** Exit code when the stack is not running, as for {@code status}. */
     static final int NOT_RUNNING = 3;
@@ -32,12 +40,24 @@ record LiveStack(
         }
     }
 
+    /** The stack with directory-service and referral-service ready (what {@code bench referrals} needs). */
     static LiveStack connect(StackContext context) throws Exception {
+        return connect(context, List.of(DIRECTORY_SERVICE, REFERRAL_SERVICE));
+    }
+
+    /**
+     * The stack with every service of {@code needed} ready.
+     *
+     * @throws NotReadyException when one of them does not answer ready, naming it
+     */
+    static LiveStack connect(StackContext context, List<String> needed) throws Exception {
         StackLayout layout = context.layout();
-        ServiceDefinition directory = service(context, "directory-service");
-        ServiceDefinition referral = service(context, "referral-service");
+        ServiceDefinition directory = service(context, DIRECTORY_SERVICE);
+        ServiceDefinition referral = service(context, REFERRAL_SERVICE);
+        ServiceDefinition result = service(context, RESULT_SERVICE);
         HealthProbe probe = new HealthProbe();
-        for (ServiceDefinition service : List.of(directory, referral)) {
+        for (String name : needed) {
+            ServiceDefinition service = service(context, name);
             HealthProbe.Answer ready = probe.ready(service);
             if (!ready.ok()) {
                 throw new NotReadyException(service.name() + " is not ready at " + service.baseUrl()
@@ -72,12 +92,14 @@ record LiveStack(
         return new LiveStack(
                 directory,
                 referral,
+                result,
                 settings.kafkaBootstrapServers(),
                 new TokenSigner(keys.privateKey()),
                 context.services().stream().map(ServiceDefinition::name).toList(),
                 pids,
                 settings,
-                readyMillis);
+                readyMillis,
+                PatientPseudonymizer.fromBase64(keys.pseudonymKeyBase64()));
     }
 
     URI directoryBase() {
@@ -86,6 +108,15 @@ record LiveStack(
 
     URI referralBase() {
         return URI.create(referral.baseUrl());
+    }
+
+    URI resultBase() {
+        return URI.create(result.baseUrl());
+    }
+
+    /** JDBC URL of one of the stack's databases; the stack's superuser is {@link LocalPostgres#USERNAME}. */
+    String jdbcUrl(String database) {
+        return settings.jdbcUrl(database);
     }
 
     /** The work PostgreSQL does for a service's database, read as the stack's superuser. */

@@ -12,7 +12,8 @@ class ServiceCatalogTest {
         assertThat(ServiceCatalog.load())
                 .containsExactly(
                         new ServiceDefinition("directory-service", 8081, "directory", false),
-                        new ServiceDefinition("referral-service", 8082, "referral", true));
+                        new ServiceDefinition("referral-service", 8082, "referral", true),
+                        new ServiceDefinition("result-service", 8083, "result", true));
     }
 
     @Test

@@ -27,7 +27,8 @@ public record BenchOptions(int rate, Duration duration, int concurrency, Duratio
 
     public static BenchOptions parse(List<String> arguments) {
         if (arguments.isEmpty() || !SCENARIO.equals(arguments.get(0))) {
-            throw new UsageException("Name what to load: the only scenario is '" + SCENARIO + "'.");
+            throw new UsageException("Name what to load: the scenarios are '" + SCENARIO + "' and '"
+                    + ResultBenchOptions.SCENARIO + "'.");
         }
         CommandArguments parsed = CommandArguments.parse(
                 arguments.subList(1, arguments.size()),
@@ -41,7 +42,7 @@ public record BenchOptions(int rate, Duration duration, int concurrency, Duratio
                 parsed.has("--profile"));
     }
 
-    private static int number(CommandArguments parsed, String option, int defaultValue, int min, int max) {
+    static int number(CommandArguments parsed, String option, int defaultValue, int min, int max) {
         String raw = parsed.value(option).orElse(null);
         if (raw == null) {
             return defaultValue;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sanyi.localstack.TextTable;
 
-/** The exchange's performance targets for referral creation and whether a run met them. */
+/** The exchange's performance targets (referral creation; recognition checks and result publishing) and whether a run met them. */
 public final class BenchTargets {
 
     public static final double SUSTAINED_CREATES_PER_SECOND = 1500;
@@ -19,6 +19,18 @@ public final class BenchTargets {
     public static final long IDLE_RSS_MB = 200;
     public static final long LOADED_RSS_MB = 300;
     public static final double START_TO_READY_SECONDS = 5;
+
+    /** Recognition checks: p99 at the target rate, sustained rate, both with this many results stored. */
+    public static final double CHECK_P99_MILLIS = 10;
+
+    public static final int CHECK_TARGET_RATE = 2000;
+    public static final double SUSTAINED_CHECKS_PER_SECOND = 2000;
+    public static final long CHECK_RESULTS_STORED = 10_000_000L;
+
+    /** Publishing in batches of {@link #PUBLISH_BATCH_SIZE}. */
+    public static final double PUBLISHED_RESULTS_PER_SECOND = 3000;
+
+    public static final int PUBLISH_BATCH_SIZE = 500;
 
     /** One target: what, the goal, what was measured, met or not. */
     public record Verdict(String target, String goal, String measured, boolean met) {
@@ -63,6 +75,61 @@ public final class BenchTargets {
                 created > 0 && arrived == created);
     }
 
+    /** Closed-loop checks per second, with {@code stored} results in the table. */
+    public static Verdict sustainedChecks(PhaseResult closedLoop, int concurrency, long stored) {
+        double rate = closedLoop.createdPerSecond();
+        return new Verdict(
+                "sustained checks/s (closed loop, " + concurrency + " in flight, " + stored(stored) + " results)",
+                String.format(
+                        Locale.ROOT,
+                        ">= %.0f/s with %s results",
+                        SUSTAINED_CHECKS_PER_SECOND,
+                        stored(CHECK_RESULTS_STORED)),
+                String.format(Locale.ROOT, "%.0f/s", rate),
+                rate >= SUSTAINED_CHECKS_PER_SECOND && closedLoop.failed() == 0 && stored >= CHECK_RESULTS_STORED);
+    }
+
+    /** p99 of {@code POST /v1/recognition-checks} at a fixed rate (open loop), with {@code stored} results. */
+    public static Verdict checkP99(PhaseResult openLoop, int rate, long stored) {
+        double p99 = openLoop.latency().p99();
+        return new Verdict(
+                "POST /v1/recognition-checks p99 at " + rate + "/s (open loop, " + stored(stored) + " results)",
+                String.format(
+                        Locale.ROOT,
+                        "<= %.0f ms at %d/s with %s results",
+                        CHECK_P99_MILLIS,
+                        CHECK_TARGET_RATE,
+                        stored(CHECK_RESULTS_STORED)),
+                LatencySummary.ms(p99),
+                p99 <= CHECK_P99_MILLIS
+                        && openLoop.failed() == 0
+                        && openLoop.created() > 0
+                        && rate >= CHECK_TARGET_RATE
+                        && stored >= CHECK_RESULTS_STORED);
+    }
+
+    /** Results published per second in batches ({@code batches} phase: succeeded = batches of {@code batchSize}). */
+    public static Verdict publishing(PhaseResult batches, int batchSize, int concurrency) {
+        double seconds = batches.elapsed().toNanos() / 1e9;
+        double rate = seconds <= 0 ? 0 : batches.created() * (double) batchSize / seconds;
+        return new Verdict(
+                "results published/s (batches of " + batchSize + ", " + concurrency + " in flight)",
+                String.format(Locale.ROOT, ">= %.0f/s", PUBLISHED_RESULTS_PER_SECOND),
+                String.format(Locale.ROOT, "%.0f/s", rate),
+                rate >= PUBLISHED_RESULTS_PER_SECOND && batches.failed() == 0);
+    }
+
+    /** 10,000,000 as {@code 10.0M}, 500,000 as {@code 500k}. */
+    static String stored(long results) {
+        if (results >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1fM", results / 1e6);
+        }
+        if (results >= 1_000) {
+            return String.format(Locale.ROOT, "%.0fk", results / 1e3);
+        }
+        return Long.toString(results);
+    }
+
     /** At most {@code limit} ms; NaN (not measured) is a miss that says so. */
     public static Verdict atMost(String target, double measured, double limit, String unit) {
         return new Verdict(
@@ -76,10 +143,16 @@ public final class BenchTargets {
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    public static String render(List<Verdict> verdicts, int rate) {
+    /** The verdicts as a table. */
+    public static String render(List<Verdict> verdicts) {
         TextTable table = new TextTable().row("TARGET", "GOAL", "MEASURED", "");
         verdicts.forEach(verdict -> table.row(verdict.target(), verdict.goal(), verdict.measured(), verdict.mark()));
-        String text = table.render("  ");
+        return table.render("  ");
+    }
+
+    /** The referral verdicts as a table, with a note when the run used another rate than the targets'. */
+    public static String render(List<Verdict> verdicts, int rate) {
+        String text = render(verdicts);
         if (rate != TARGET_RATE) {
             text += "  Note: the latency targets are defined at " + TARGET_RATE + "/s; this run used --rate " + rate
                     + ".\n";

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import org.sanyi.localstack.exchange.ReferralEventTap.ObservedEvent;
+import org.sanyi.localstack.exchange.EventTap.ObservedEvent;
 
 /**
  * Listens to the event tap and keeps, per referral, how long its {@code requested} event took from its creation

@@ -25,7 +25,7 @@ public final class LoadClient implements AutoCloseable {
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
     private static final long TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(10);
 
-    /** What came back: the status, the {@code Location} header and, when it was not a 201, the body. */
+    /** What came back: the status, the {@code Location} header and, when it was not the expected status, the body. */
     public record Answer(int status, String location, String body) {}
 
     private final Vertx vertx;
@@ -46,7 +46,20 @@ public final class LoadClient implements AutoCloseable {
         this.port = base.getPort();
     }
 
+    /** A POST expecting 201 Created. */
     public CompletableFuture<Answer> post(String path, String bearer, String idempotencyKey, byte[] body) {
+        return post(path, bearer, idempotencyKey, body, 201);
+    }
+
+    /**
+     * A POST of a JSON body.
+     *
+     * @param idempotencyKey null to send none
+     * @param expectedStatus the answer's body is read into {@link Answer#body()} only when the status differs (a
+     *     failure to report); the expected answer's body is drained unread
+     */
+    public CompletableFuture<Answer> post(
+            String path, String bearer, String idempotencyKey, byte[] body, int expectedStatus) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
@@ -56,15 +69,19 @@ public final class LoadClient implements AutoCloseable {
                 .setTimeout(TIMEOUT_MILLIS)
                 .putHeader(HttpHeaders.AUTHORIZATION, bearer)
                 .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                .putHeader(HttpHeaders.ACCEPT, JSON)
-                .putHeader(IDEMPOTENCY_KEY, idempotencyKey);
+                .putHeader(HttpHeaders.ACCEPT, JSON);
+        if (idempotencyKey != null) {
+            options.putHeader(IDEMPOTENCY_KEY, idempotencyKey);
+        }
         http.request(options)
                 .compose(request -> request.send(Buffer.buffer(body)))
                 .compose(response -> response.body()
                         .map(content -> new Answer(
                                 response.statusCode(),
                                 response.getHeader(HttpHeaders.LOCATION),
-                                response.statusCode() == 201 ? null : content.toString(StandardCharsets.UTF_8))))
+                                response.statusCode() == expectedStatus
+                                        ? null
+                                        : content.toString(StandardCharsets.UTF_8))))
                 .onComplete(result -> {
                     if (result.succeeded()) {
                         answer.complete(result.result());

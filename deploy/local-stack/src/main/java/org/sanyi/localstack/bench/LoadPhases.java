@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-/** The two ways of loading the service: as fast as it answers, and at a fixed rate. */
+/** The two ways of loading a service: as fast as it answers, and at a fixed rate; with any {@link LoadRequests}. */
 public final class LoadPhases {
 
     /** An open-loop phase waits this long at most for the answers still in flight when sending stops. */
@@ -26,7 +26,7 @@ public final class LoadPhases {
      * {@code duration} has passed. Measures the highest sustained rate.
      */
     public static PhaseResult closedLoop(
-            ReferralCreator creator, int concurrency, Duration duration, Consumer<String> onCreated)
+            LoadRequests creator, int concurrency, Duration duration, Consumer<String> onCreated)
             throws InterruptedException {
         Tally tally = new Tally(onCreated);
         long start = System.nanoTime();
@@ -42,14 +42,14 @@ public final class LoadPhases {
         return tally.result(Duration.ofNanos(tally.lastAnswerNanos.get() - start), LatencySummary.EMPTY);
     }
 
-    private static void sendUntil(ReferralCreator creator, long deadline, Tally tally, CountDownLatch finished) {
+    private static void sendUntil(LoadRequests creator, long deadline, Tally tally, CountDownLatch finished) {
         long sentAt = System.nanoTime();
         if (sentAt >= deadline) {
             finished.countDown();
             return;
         }
         tally.sent.increment();
-        creator.createNext().whenComplete((outcome, error) -> {
+        creator.sendNext().whenComplete((outcome, error) -> {
             tally.answered(outcome, System.nanoTime(), sentAt);
             sendUntil(creator, deadline, tally, finished);
         });
@@ -66,7 +66,7 @@ public final class LoadPhases {
      * pool is busy waits, and that wait is part of its latency.
      */
     public static PhaseResult openLoop(
-            ReferralCreator creator, int rate, Duration duration, int maxInFlight, Consumer<String> onCreated)
+            LoadRequests creator, int rate, Duration duration, int maxInFlight, Consumer<String> onCreated)
             throws InterruptedException {
         Tally tally = new Tally(onCreated);
         LatencyHistogram sendLag = new LatencyHistogram();
@@ -84,7 +84,7 @@ public final class LoadPhases {
             sendLag.recordNanos(System.nanoTime() - due);
             tally.sent.increment();
             inFlight.register();
-            creator.createNext().whenComplete((outcome, error) -> {
+            creator.sendNext().whenComplete((outcome, error) -> {
                 tally.answered(outcome, System.nanoTime(), due);
                 connections.release();
                 inFlight.arriveAndDeregister();
@@ -113,12 +113,14 @@ public final class LoadPhases {
             this.onCreated = onCreated;
         }
 
-        void answered(ReferralCreator.Outcome outcome, long answeredAt, long latencyFrom) {
+        void answered(RequestOutcome outcome, long answeredAt, long latencyFrom) {
             latency.recordNanos(answeredAt - latencyFrom);
             lastAnswerNanos.accumulateAndGet(answeredAt, Math::max);
-            if (outcome != null && outcome.created()) {
+            if (outcome != null && outcome.succeeded()) {
                 created.increment();
-                onCreated.accept(outcome.referralId());
+                if (outcome.id() != null) {
+                    onCreated.accept(outcome.id());
+                }
             } else {
                 int status = outcome == null ? -1 : outcome.status();
                 failures.computeIfAbsent(status, s -> new LongAdder()).increment();

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * What one load phase did.
  *
  * @param sent requests sent
- * @param created answers 201
+ * @param created requests that succeeded (for referrals and checks: 201 Created; for batches: 200)
  * @param failuresByStatus other answers by HTTP status; -1 for no answer
  * @param elapsed from the first send to the last answer
  * @param latency from the (intended) send to the complete answer

@@ -106,7 +106,7 @@ public final class ProcessCpu {
         if (pid == self) {
             return SELF;
         }
-        for (String service : List.of("referral-service", "directory-service")) {
+        for (String service : List.of("referral-service", "directory-service", "result-service")) {
             if (cmdline.contains("services/" + service + "/")) {
                 return service;
             }

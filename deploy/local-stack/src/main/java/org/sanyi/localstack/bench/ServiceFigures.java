@@ -7,13 +7,30 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The referral service's own view of a phase, from two scrapes of {@code /q/metrics}: time spent serving creates,
+ * A service's own view of a phase, from two scrapes of {@code /q/metrics}: time spent serving the loaded endpoint,
  * garbage collection, heap, and the outbox relay's commit-to-publish timer. Tells the service's share of the
  * latency from the client's and the infrastructure's.
  */
 public final class ServiceFigures {
 
-    static final Map<String, String> CREATES = Map.of("method", "POST", "uri", "/v1/referrals");
+    /**
+     * The endpoint a phase loads.
+     *
+     * @param service e.g. {@code referral-service}
+     * @param uri the route as the service's metrics name it, e.g. {@code /v1/referrals}
+     * @param requests what one request is, plural, for the report: {@code creates}, {@code checks}
+     */
+    public record Endpoint(String service, String method, String uri, String requests) {
+
+        Map<String, String> labels() {
+            return Map.of("method", method, "uri", uri);
+        }
+    }
+
+    public static final Endpoint REFERRAL_CREATES =
+            new Endpoint("referral-service", "POST", "/v1/referrals", "creates");
+
+    static final Map<String, String> CREATES = REFERRAL_CREATES.labels();
 
     /** Cores that processes outside the stack may use before a phase counts as disturbed. */
     static final double DISTURBING_CORES = 0.25;
@@ -26,21 +43,30 @@ public final class ServiceFigures {
      */
     public static List<String> interference(
             PrometheusSamples before, PrometheusSamples after, long sent, double otherProcessCores) {
+        return interference(REFERRAL_CREATES, before, after, sent, otherProcessCores);
+    }
+
+    /** {@link #interference(PrometheusSamples, PrometheusSamples, long, double)} of another endpoint. */
+    public static List<String> interference(
+            Endpoint endpoint, PrometheusSamples before, PrometheusSamples after, long sent, double otherProcessCores) {
         List<String> warnings = new ArrayList<>();
         OptionalDouble startedBefore = before.sum("process_start_time_seconds");
         OptionalDouble startedAfter = after.sum("process_start_time_seconds");
         if (startedBefore.isPresent()
                 && startedAfter.isPresent()
                 && startedBefore.getAsDouble() != startedAfter.getAsDouble()) {
-            warnings.add("WARNING: referral-service restarted during the phase; its figures are not comparable");
+            warnings.add(
+                    "WARNING: " + endpoint.service() + " restarted during the phase; its figures are not comparable");
         } else {
-            OptionalDouble served = after.increaseSince(before, "http_server_requests_seconds_count", CREATES);
+            OptionalDouble served =
+                    after.increaseSince(before, "http_server_requests_seconds_count", endpoint.labels());
             if (served.isPresent() && served.getAsDouble() > sent + Math.max(10, sent * 0.02)) {
                 warnings.add(String.format(
                         Locale.ROOT,
-                        "WARNING: the service answered %.0f creates, this bench sent %d: another client was loading it,"
+                        "WARNING: the service answered %.0f %s, this bench sent %d: another client was loading it,"
                                 + " so these figures are not clean",
                         served.getAsDouble(),
+                        endpoint.requests(),
                         sent));
             }
         }
@@ -55,14 +81,22 @@ public final class ServiceFigures {
     }
 
     public static List<String> describe(PrometheusSamples before, PrometheusSamples after, double phaseSeconds) {
+        return describe(REFERRAL_CREATES, before, after, phaseSeconds);
+    }
+
+    /** {@link #describe(PrometheusSamples, PrometheusSamples, double)} of another endpoint. */
+    public static List<String> describe(
+            Endpoint endpoint, PrometheusSamples before, PrometheusSamples after, double phaseSeconds) {
         List<String> lines = new ArrayList<>();
-        OptionalDouble count = after.increaseSince(before, "http_server_requests_seconds_count", CREATES);
-        OptionalDouble sum = after.increaseSince(before, "http_server_requests_seconds_sum", CREATES);
+        OptionalDouble count = after.increaseSince(before, "http_server_requests_seconds_count", endpoint.labels());
+        OptionalDouble sum = after.increaseSince(before, "http_server_requests_seconds_sum", endpoint.labels());
         if (count.isPresent() && sum.isPresent() && count.getAsDouble() > 0) {
             lines.add(String.format(
                     Locale.ROOT,
-                    "server time of POST /v1/referrals: mean %s over %.0f requests (from accepting the request to"
+                    "server time of %s %s: mean %s over %.0f requests (from accepting the request to"
                             + " writing the answer)",
+                    endpoint.method(),
+                    endpoint.uri(),
                     LatencySummary.ms(sum.getAsDouble() / count.getAsDouble() * 1000),
                     count.getAsDouble()));
         }

@@ -35,6 +35,20 @@ public final class ExchangeClient {
         return send(request(uri, institution, null).GET().build());
     }
 
+    /** A GET in another role than hospital, e.g. {@code regulator}. */
+    public ApiAnswer getInRole(URI uri, String institution, String role) throws IOException, InterruptedException {
+        return send(request(uri, institution, null, role).GET().build());
+    }
+
+    /** A POST in another role than hospital, e.g. {@code regulator}. */
+    public ApiAnswer postInRole(URI uri, String institution, String role, JsonNode body)
+            throws IOException, InterruptedException {
+        return send(request(uri, institution, null, role)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build());
+    }
+
     public ApiAnswer post(URI uri, String institution, JsonNode body, Map<String, String> headers)
             throws IOException, InterruptedException {
         return postAs(uri, institution, null, body, headers);
@@ -67,6 +81,13 @@ public final class ExchangeClient {
                 .header(
                         "Authorization",
                         subject == null ? tokens.bearerFor(institution) : tokens.bearerFor(institution, subject))
+                .header("Accept", "application/json, " + ApiAnswer.PROBLEM_JSON);
+    }
+
+    private HttpRequest.Builder request(URI uri, String institution, String subject, String role) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", tokens.bearerFor(institution, subject, role))
                 .header("Accept", "application/json, " + ApiAnswer.PROBLEM_JSON);
     }
 

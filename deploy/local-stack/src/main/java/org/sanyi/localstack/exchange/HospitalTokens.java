@@ -8,9 +8,10 @@ import org.sanyi.tokens.TokenRequest;
 import org.sanyi.tokens.TokenSigner;
 
 /**
- * Bearer tokens of role {@code hospital}, one per institution and user, signed in-process with the stack's key (as
- * {@code ./sanyi token} does) for every service of the stack, and reused: a load generator must not measure its own
- * RSA signing. They live as long as the services allow, so a long benchmark does not outlive them.
+ * Bearer tokens of role {@code hospital} (and, for the few calls of a regulator, of another role), one per
+ * institution, user and role, signed in-process with the stack's key (as {@code ./sanyi token} does) for every
+ * service of the stack, and reused: a load generator must not measure its own RSA signing. They live as long as the
+ * services allow, so a long benchmark does not outlive them.
  */
 public final class HospitalTokens {
 
@@ -35,14 +36,20 @@ public final class HospitalTokens {
 
     /** A token of another user of the institution, e.g. a reviewer who must not be the sending clinician's user. */
     public String bearerFor(String institutionCode, String subject) {
+        return bearerFor(institutionCode, subject, TokenContract.HOSPITAL);
+    }
+
+    /**
+     * A token of another role, e.g. {@link TokenContract#REGULATOR} for the 卫健委's calls.
+     *
+     * @param subject null for the default user
+     */
+    public String bearerFor(String institutionCode, String subject, String role) {
+        String user = subject == null ? defaultSubject : subject;
         return "Bearer "
                 + byInstitutionAndSubject.computeIfAbsent(
-                        institutionCode + '\n' + subject,
-                        key -> signer.signValid(new TokenRequest(
-                                institutionCode,
-                                TokenContract.HOSPITAL,
-                                subject,
-                                audiences,
-                                TokenContract.MAX_LIFETIME)));
+                        institutionCode + '\n' + user + '\n' + role,
+                        key -> signer.signValid(
+                                new TokenRequest(institutionCode, role, user, audiences, TokenContract.MAX_LIFETIME)));
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.sanyi.localstack.exchange.ReferralEventTap.ObservedEvent;
+import org.sanyi.localstack.exchange.EventTap.ObservedEvent;
 
 /** Every event the tap read, in arrival order, with a way to wait for a particular one. */
 public final class ObservedEvents implements Consumer<ObservedEvent> {

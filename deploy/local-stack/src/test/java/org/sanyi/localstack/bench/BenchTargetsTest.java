@@ -72,4 +72,37 @@ class BenchTargetsTest {
                 .contains("1 of 2", "MISS")
                 .contains("defined at 500/s; this run used --rate 200");
     }
+
+    @Test
+    void judgesTheResultTargetsWithTheStoredResults() {
+        PhaseResult closed = phase(66_000, Duration.ofSeconds(30), 8, Map.of());
+        PhaseResult open = phase(60_000, Duration.ofSeconds(30), 9.9, Map.of());
+        PhaseResult batches = phase(200, Duration.ofSeconds(30), 900, Map.of());
+
+        assertThat(BenchTargets.sustainedChecks(closed, 32, 10_000_000).met()).isTrue();
+        assertThat(BenchTargets.sustainedChecks(closed, 32, 9_999_999).met())
+                .as("too few results stored")
+                .isFalse();
+        assertThat(BenchTargets.sustainedChecks(phase(59_000, Duration.ofSeconds(30), 8, Map.of()), 32, 10_000_000)
+                        .met())
+                .isFalse();
+        assertThat(BenchTargets.checkP99(open, 2000, 10_000_000).met()).isTrue();
+        assertThat(BenchTargets.checkP99(phase(60_000, Duration.ofSeconds(30), 10.1, Map.of()), 2000, 10_000_000)
+                        .met())
+                .isFalse();
+        assertThat(BenchTargets.checkP99(open, 2000, 10_000_000).goal())
+                .isEqualTo("<= 10 ms at 2000/s with 10.0M results");
+        // 200 batches of 500 in 30 s: 3333 results/s.
+        assertThat(BenchTargets.publishing(batches, 500, 4).measured()).isEqualTo("3333/s");
+        assertThat(BenchTargets.publishing(batches, 500, 4).met()).isTrue();
+        assertThat(BenchTargets.publishing(phase(179, Duration.ofSeconds(30), 900, Map.of()), 500, 4)
+                        .met())
+                .isFalse();
+        assertThat(BenchTargets.publishing(phase(200, Duration.ofSeconds(30), 900, Map.of(422, 1L)), 500, 4)
+                        .met())
+                .isFalse();
+        assertThat(BenchTargets.render(List.of(BenchTargets.checkP99(open, 2000, 500_000))))
+                .contains("500k results", "MISS")
+                .doesNotContain("--rate");
+    }
 }

@@ -23,13 +23,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * An independent reader of {@code referral.events.v1}, like an insurer's or regulator's consumer: assigned to every
- * partition and positioned at the end before a scenario starts, so it sees exactly the events that follow. No
- * consumer group, so nothing is committed and no rebalance delays the first record.
+ * An independent reader of one event topic ({@code referral.events.v1}, {@code result.events.v1}), like an insurer's
+ * or regulator's consumer: assigned to every partition and positioned at the end before a scenario starts, so it sees
+ * exactly the events that follow. No consumer group, so nothing is committed and no rebalance delays the first
+ * record.
  */
-public final class ReferralEventTap implements AutoCloseable {
+public final class EventTap implements AutoCloseable {
 
-    public static final String TOPIC = "referral.events.v1";
+    /** Referral events, key = referral id (referral-service). */
+    public static final String REFERRAL_EVENTS = "referral.events.v1";
+
+    /** Result events (key = result id) and check and decision events (key = check id) of result-service. */
+    public static final String RESULT_EVENTS = "result.events.v1";
 
     /** One record as read, with the CloudEvents binary-mode headers it carried. */
     public record ObservedEvent(
@@ -60,16 +65,19 @@ public final class ReferralEventTap implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Consumer<ObservedEvent> listener;
+    private final String topic;
     private final int partitions;
     private final Thread poller;
     private volatile boolean running = true;
     private volatile Exception failure;
 
-    private ReferralEventTap(KafkaConsumer<String, byte[]> consumer, Consumer<ObservedEvent> listener, int partitions) {
+    private EventTap(
+            KafkaConsumer<String, byte[]> consumer, Consumer<ObservedEvent> listener, String topic, int partitions) {
         this.consumer = consumer;
         this.listener = listener;
+        this.topic = topic;
         this.partitions = partitions;
-        this.poller = new Thread(this::pollUntilClosed, "referral-event-tap");
+        this.poller = new Thread(this::pollUntilClosed, "event-tap-" + topic);
         this.poller.setDaemon(true);
     }
 
@@ -77,15 +85,16 @@ public final class ReferralEventTap implements AutoCloseable {
      * Positions a consumer at the current end of every partition (the positions are resolved before this returns)
      * and starts delivering records to {@code listener} on a background thread.
      *
-     * @throws IllegalStateException when the topic does not exist (referral-service never started)
+     * @param topic e.g. {@link #REFERRAL_EVENTS}
+     * @throws IllegalStateException when the topic does not exist (the service that owns it never started)
      */
-    public static ReferralEventTap startAtEnd(String bootstrapServers, Consumer<ObservedEvent> listener) {
+    public static EventTap startAtEnd(String bootstrapServers, String topic, Consumer<ObservedEvent> listener) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers,
                         ConsumerConfig.CLIENT_ID_CONFIG,
-                        "sanyi-local-stack-tap",
+                        "sanyi-local-stack-tap-" + topic,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false,
                         ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
@@ -95,24 +104,29 @@ public final class ReferralEventTap implements AutoCloseable {
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         try {
-            List<PartitionInfo> infos = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + TOPIC + " does not exist; is referral-service running?");
+                throw new IllegalStateException("topic " + topic + " does not exist; is the service that publishes it"
+                        + " running (./sanyi status)?");
             }
             List<TopicPartition> assigned = infos.stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition()))
+                    .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             consumer.assign(assigned);
             consumer.seekToEnd(assigned);
             // seekToEnd is lazy: resolve now, or events of the first step could be skipped.
             assigned.forEach(partition -> consumer.position(partition, Duration.ofSeconds(10)));
-            ReferralEventTap tap = new ReferralEventTap(consumer, listener, assigned.size());
+            EventTap tap = new EventTap(consumer, listener, topic, assigned.size());
             tap.poller.start();
             return tap;
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
         }
+    }
+
+    public String topic() {
+        return topic;
     }
 
     public int partitions() {

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.sanyi.localstack.exchange.ReferralEventTap.ObservedEvent;
+import org.sanyi.localstack.exchange.EventTap.ObservedEvent;
 
-class ReferralEventTapTest {
+class EventTapTest {
 
     @Test
     void readsCloudEventsTimeWithAnyPrecisionAndOffset() {
-        assertThat(ReferralEventTap.parseTime("2026-03-02T01:15:04.120331Z"))
+        assertThat(EventTap.parseTime("2026-03-02T01:15:04.120331Z"))
                 .isEqualTo(Instant.parse("2026-03-02T01:15:04.120331Z"));
-        assertThat(ReferralEventTap.parseTime("2026-03-02T09:15:04+08:00"))
-                .isEqualTo(Instant.parse("2026-03-02T01:15:04Z"));
-        assertThat(ReferralEventTap.parseTime("")).isNull();
-        assertThat(ReferralEventTap.parseTime("yesterday")).isNull();
+        assertThat(EventTap.parseTime("2026-03-02T09:15:04+08:00")).isEqualTo(Instant.parse("2026-03-02T01:15:04Z"));
+        assertThat(EventTap.parseTime("")).isNull();
+        assertThat(EventTap.parseTime("yesterday")).isNull();
     }
 
     @Test
