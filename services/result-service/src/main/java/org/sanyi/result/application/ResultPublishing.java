@@ -112,6 +112,7 @@ public class ResultPublishing {
         List<Published> published = new ArrayList<>(requests.size());
         for (NewResult request : requests) {
             published.add(store(request, issuer, reference));
+            repository.flushAndForget();
         }
         return published;
     }

@@ -41,6 +41,15 @@ public class ResultRepository {
         entityManager.flush();
     }
 
+    /**
+     * Writes pending changes and forgets every loaded entity: a batch would otherwise dirty-check all earlier results
+     * of the batch (and the ones read to find repeats) at every query, quadratic in the batch size.
+     */
+    public void flushAndForget() {
+        entityManager.flush();
+        entityManager.clear();
+    }
+
     /** A person's results of an item, newest specimen first: the check's one query (index result_person_item). */
     public List<Result> ofPersonAndItem(UUID personId, String itemCode, int limit) {
         return entityManager
@@ -50,6 +59,8 @@ public class ResultRepository {
                 .setParameter("person", personId)
                 .setParameter("item", itemCode)
                 .setMaxResults(limit)
+                // Read to be assessed, never changed here: no snapshot to keep, nothing to dirty-check at flush.
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
     }
 
