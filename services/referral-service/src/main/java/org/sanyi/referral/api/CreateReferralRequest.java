@@ -16,7 +16,6 @@ import org.sanyi.kernel.InvalidIdentifierException;
 import org.sanyi.kernel.PatientIdentifiers;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
-import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.referral.application.NewReferral;
 import org.sanyi.referral.domain.AttachmentKind;
 import org.sanyi.referral.domain.DicomUid;
@@ -66,14 +65,7 @@ public record CreateReferralRequest(
             }
         }
         if (!violations.isEmpty()) {
-            throw new ApiProblem(
-                    PlatformProblem.VALIDATION_FAILED,
-                    String.join(
-                            "; ",
-                            violations.stream()
-                                    .map(v -> v.field() + ": " + v.message())
-                                    .toList()),
-                    violations);
+            throw ApiProblem.invalidFields(violations);
         }
         return new NewReferral(
                 receiverInstitution,

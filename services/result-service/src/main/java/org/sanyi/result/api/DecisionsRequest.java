@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sanyi.events.result.DeclineReason;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
-import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.result.application.RecognitionChecks;
 import org.sanyi.result.domain.RecognitionDecision;
 
@@ -56,14 +55,7 @@ public record DecisionsRequest(@NotEmpty @Size(max = 30) List<@NotNull @Valid De
                     decision.itemCode(), decision.outcome(), decision.resultId(), decision.reason(), note));
         }
         if (!violations.isEmpty()) {
-            throw new ApiProblem(
-                    PlatformProblem.VALIDATION_FAILED,
-                    String.join(
-                            "; ",
-                            violations.stream()
-                                    .map(v -> v.field() + ": " + v.message())
-                                    .toList()),
-                    violations);
+            throw ApiProblem.invalidFields(violations);
         }
         return commands;
     }

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
-import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.platform.security.Role;
 import org.sanyi.result.application.Disclosures;
 
@@ -64,8 +63,7 @@ public class DisclosureResource {
         List<FieldViolation> violations = new ArrayList<>();
         var identifiers = request.patient().normalised("", violations);
         if (!violations.isEmpty()) {
-            throw new ApiProblem(
-                    PlatformProblem.VALIDATION_FAILED, violations.get(0).message(), violations);
+            throw ApiProblem.invalidFields(violations);
         }
         return disclosures.of(identifiers);
     }

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
-import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.platform.security.Role;
 import org.sanyi.result.application.RecognitionChecks;
 import org.sanyi.result.application.ReferenceData;
@@ -75,10 +74,7 @@ public class RecognitionCheckResource {
         List<FieldViolation> violations = new ArrayList<>();
         var identifiers = request.patient().normalised("", violations);
         if (!violations.isEmpty()) {
-            throw new ApiProblem(
-                    PlatformProblem.VALIDATION_FAILED,
-                    violations.get(0).field() + ": " + violations.get(0).message(),
-                    violations);
+            throw ApiProblem.invalidFields(violations);
         }
         RecognitionChecks.CheckOutcome outcome =
                 checks.check(identifiers, request.itemCodes(), request.clinicalContext());

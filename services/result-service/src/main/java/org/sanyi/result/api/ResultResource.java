@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
 import org.sanyi.platform.security.Role;
 import org.sanyi.result.application.NewResult;
@@ -99,7 +100,7 @@ public class ResultResource {
         List<FieldViolation> violations = new ArrayList<>();
         NewResult command = request.toCommand("", violations);
         if (!violations.isEmpty()) {
-            throw invalid(violations);
+            throw ApiProblem.invalidFields(violations);
         }
         ResultPublishing.Published published = publishing.publish(command);
         ResultView view = view(published.result());
@@ -134,7 +135,7 @@ public class ResultResource {
                             examples = @ExampleObject(name = "published", value = ApiExamples.BATCH_ANSWER)))
     public PublishedBatch publishBatch(@NotNull @Valid ResultBatchRequest batch) {
         if (batch.results().size() > config.batch().maxSize()) {
-            throw invalid(List.of(
+            throw ApiProblem.invalidFields(List.of(
                     new FieldViolation("results", "at most " + config.batch().maxSize() + " results")));
         }
         List<FieldViolation> violations = new ArrayList<>();
@@ -143,7 +144,7 @@ public class ResultResource {
             commands.add(batch.results().get(i).toCommand("results[" + i + "].", violations));
         }
         if (!violations.isEmpty()) {
-            throw invalid(violations);
+            throw ApiProblem.invalidFields(violations);
         }
         return new PublishedBatch(publishing.publishAll(commands).stream()
                 .map(p -> new PublishedEntry(p.result().id, p.result().reportId, p.result().version, p.outcome()))
@@ -193,16 +194,5 @@ public class ResultResource {
 
     private static EntityTag etag(Result result) {
         return new EntityTag(Long.toString(result.version));
-    }
-
-    private static RuntimeException invalid(List<FieldViolation> violations) {
-        return new org.sanyi.platform.problem.ApiProblem(
-                org.sanyi.platform.problem.PlatformProblem.VALIDATION_FAILED,
-                String.join(
-                        "; ",
-                        violations.stream()
-                                .map(v -> v.field() + ": " + v.message())
-                                .toList()),
-                violations);
     }
 }

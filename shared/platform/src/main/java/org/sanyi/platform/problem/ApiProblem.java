@@ -26,6 +26,18 @@ public class ApiProblem extends RuntimeException {
                 PlatformProblem.VALIDATION_FAILED, field + ": " + message, List.of(new FieldViolation(field, message)));
     }
 
+    /** 400 PLT-0001 naming every field at fault; the detail lists them as {@code field: message; ...}. */
+    public static ApiProblem invalidFields(List<FieldViolation> violations) {
+        return new ApiProblem(
+                PlatformProblem.VALIDATION_FAILED,
+                String.join(
+                        "; ",
+                        violations.stream()
+                                .map(v -> v.field() + ": " + v.message())
+                                .toList()),
+                violations);
+    }
+
     public ProblemType problemType() {
         return problemType;
     }
