@@ -39,7 +39,6 @@ import org.sanyi.result.domain.RecognitionCheck;
 import org.sanyi.result.domain.RecognitionDecision;
 import org.sanyi.result.domain.RecognitionItem;
 import org.sanyi.result.domain.RecognitionPolicy;
-import org.sanyi.result.domain.RecognitionRules;
 import org.sanyi.result.domain.Result;
 import org.sanyi.result.domain.ResultProblem;
 import org.sanyi.result.infrastructure.persistence.ResultRepository;
@@ -82,6 +81,9 @@ public class RecognitionChecks {
     @Inject
     ResultConfig config;
 
+    @Inject
+    ResultAssessor assessor;
+
     /** One result a check found, with the assessment. */
     public record Finding(Result result, Assessment assessment) {}
 
@@ -110,9 +112,9 @@ public class RecognitionChecks {
         }
         Person person = identities.link(identifiers, orderer);
         Instant now = Timestamps.now();
-        LocalDate today = date(now);
+        LocalDate today = assessor.date(now);
         Optional<InstitutionSnapshot> ordering = directory.institution(orderer);
-        RecognitionPolicy policy = reference.policy(ResultPublishing.regionsOf(ordering), today);
+        RecognitionPolicy policy = assessor.policy(ordering, today, reference);
 
         Map<String, List<Finding>> findings = new LinkedHashMap<>();
         List<Candidate> candidates = new ArrayList<>();
@@ -122,7 +124,7 @@ public class RecognitionChecks {
             List<Finding> found = new ArrayList<>();
             for (Result result :
                     repository.ofPersonAndItem(person.id(), code, config.check().maxResultsPerItem())) {
-                Assessment assessment = assess(result, item, policy, orderer, ordering, today, reference);
+                Assessment assessment = assessor.assess(result, item, policy, orderer, ordering, today, reference);
                 found.add(new Finding(result, assessment));
                 candidates.add(new Candidate(
                         result.id, code, assessment.recognisable(), assessment.basis(), assessment.reason()));
@@ -175,9 +177,9 @@ public class RecognitionChecks {
         RecognitionCheck check = ownCheck(checkId, "read");
         ReferenceData.Snapshot reference = referenceData.current();
         Map<String, List<Finding>> findings = new LinkedHashMap<>();
-        LocalDate day = date(check.checkedAt);
+        LocalDate day = assessor.date(check.checkedAt);
         Optional<InstitutionSnapshot> ordering = directory.institution(check.ordererCode);
-        RecognitionPolicy policy = reference.policy(ResultPublishing.regionsOf(ordering), day);
+        RecognitionPolicy policy = assessor.policy(ordering, day, reference);
         for (String code : check.itemCodes) {
             RecognitionItem item = reference.items().get(code);
             List<Finding> found = new ArrayList<>();
@@ -187,7 +189,8 @@ public class RecognitionChecks {
                             .find(candidate.resultId())
                             .ifPresent(result -> found.add(new Finding(
                                     result,
-                                    assess(result, item, policy, check.ordererCode, ordering, day, reference))));
+                                    assessor.assess(
+                                            result, item, policy, check.ordererCode, ordering, day, reference))));
                 }
             }
             findings.put(code, found);
@@ -255,7 +258,7 @@ public class RecognitionChecks {
             }
             if (decision.outcome() == RecognitionDecision.Outcome.RECOGNISED) {
                 if (cited == null) {
-                    throw ResultPublishing.invalid(
+                    throw ApiProblem.invalidFields(
                             List.of(new FieldViolation(field + "resultId", "a recognition cites the result it uses")));
                 }
                 row.avoidedFee = item.referencePrice;
@@ -308,7 +311,7 @@ public class RecognitionChecks {
         boolean allowed = result.isOwnedBy(caller)
                 || repository.openCheckOffers(caller, result.personId, id, now)
                 || repository.granted(caller, id)
-                || directory.sameGroup(result.issuerCode, caller, date(now));
+                || directory.sameGroup(result.issuerCode, caller, assessor.date(now));
         if (!allowed) {
             throw new ApiProblem(
                     PlatformProblem.FORBIDDEN,
@@ -319,40 +322,11 @@ public class RecognitionChecks {
         return result;
     }
 
-    private Assessment assess(
-            Result result,
-            RecognitionItem item,
-            RecognitionPolicy policy,
-            String orderer,
-            Optional<InstitutionSnapshot> ordering,
-            LocalDate on,
-            ReferenceData.Snapshot reference) {
-        LocalDate specimenDate = date(result.specimenAt);
-        boolean eqaValid = !item.requiresEqa || reference.eqaPassed(result.performerCode, item.code, specimenDate);
-        return RecognitionRules.assess(
-                result,
-                item,
-                policy,
-                eqaValid,
-                result.isOwnedBy(orderer),
-                new RecognitionRules.Parties(
-                        directory.institution(result.performerCode).orElse(null),
-                        ordering.orElse(null),
-                        directory.sameGroup(result.performerCode, orderer, on)
-                                || directory.sameGroup(result.issuerCode, orderer, on)),
-                specimenDate,
-                on);
-    }
-
     private RecognitionCheck ownCheck(UUID checkId, String what) {
         RecognitionCheck check = repository
                 .check(checkId)
                 .orElseThrow(() -> new ApiProblem(ResultProblem.CHECK_NOT_FOUND, "No check " + checkId));
         callerContext.requireInstitution(Set.of(check.ordererCode), what + " check " + checkId);
         return check;
-    }
-
-    private LocalDate date(Instant instant) {
-        return LocalDate.ofInstant(instant, config.zone());
     }
 }

@@ -28,15 +28,12 @@ import org.sanyi.platform.identity.PersonIdentities;
 import org.sanyi.platform.outbox.Outbox;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
-import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.platform.security.CallerContext;
 import org.sanyi.result.config.ResultConfig;
-import org.sanyi.result.domain.Assessment;
 import org.sanyi.result.domain.Observation;
 import org.sanyi.result.domain.RecognitionDecision;
 import org.sanyi.result.domain.RecognitionItem;
 import org.sanyi.result.domain.RecognitionPolicy;
-import org.sanyi.result.domain.RecognitionRules;
 import org.sanyi.result.domain.Result;
 import org.sanyi.result.domain.ResultProblem;
 import org.sanyi.result.infrastructure.persistence.ResultRepository;
@@ -85,6 +82,9 @@ public class ResultPublishing {
     @Inject
     ResultConfig config;
 
+    @Inject
+    ResultAssessor assessor;
+
     /** What publishing did: created, amended, or nothing (a retry of the same content). */
     public enum Outcome {
         CREATED,
@@ -107,7 +107,7 @@ public class ResultPublishing {
             validate(request, issuer, reference, violations);
         }
         if (!violations.isEmpty()) {
-            throw invalid(violations);
+            throw ApiProblem.invalidFields(violations);
         }
         List<Published> published = new ArrayList<>(requests.size());
         for (NewResult request : requests) {
@@ -187,19 +187,18 @@ public class ResultPublishing {
         outbox.publish(
                 EventType.RESULT_WITHDRAWN,
                 result.id.toString(),
-                events.of(result, item, eqaPassed(result, item, reference), voided));
+                events.of(result, item, assessor.eqaSatisfied(result, item, reference), voided));
         audit.record(AuditAction.UPDATE, AUDIT_RESOURCE, result.id.toString(), result.patientPseudonym);
         return result;
     }
 
     private void record(
             EventType type, Result result, RecognitionItem item, AuditAction action, ReferenceData.Snapshot reference) {
-        outbox.publish(type, result.id.toString(), events.of(result, item, eqaPassed(result, item, reference), null));
+        outbox.publish(
+                type,
+                result.id.toString(),
+                events.of(result, item, assessor.eqaSatisfied(result, item, reference), null));
         audit.record(action, AUDIT_RESOURCE, result.id.toString(), result.patientPseudonym);
-    }
-
-    private boolean eqaPassed(Result result, RecognitionItem item, ReferenceData.Snapshot reference) {
-        return !item.requiresEqa || reference.eqaPassed(result.performerCode, result.itemCode, date(result.specimenAt));
     }
 
     /**
@@ -207,50 +206,22 @@ public class ResultPublishing {
      * recognised on the specimen date. Without a decline by the issuer since that result, the repeat had no reason.
      */
     private void markRepeat(Result result, RecognitionItem item, ReferenceData.Snapshot reference) {
-        LocalDate on = date(result.specimenAt);
+        LocalDate on = assessor.date(result.specimenAt);
         Optional<InstitutionSnapshot> orderer = directory.institution(result.issuerCode);
-        RecognitionPolicy policy = reference.policy(regionsOf(orderer), on);
+        RecognitionPolicy policy = assessor.policy(orderer, on, reference);
         for (Result earlier : repository.ofPersonAndItem(
                 result.personId, item.code, config.check().maxResultsPerItem())) {
             if (earlier.isOwnedBy(result.issuerCode) || !earlier.specimenAt.isBefore(result.specimenAt)) {
                 continue;
             }
-            Assessment assessment = RecognitionRules.assess(
-                    earlier,
-                    item,
-                    policy,
-                    eqaPassed(earlier, item, reference),
-                    false,
-                    new RecognitionRules.Parties(
-                            directory.institution(earlier.performerCode).orElse(null),
-                            orderer.orElse(null),
-                            directory.sameGroup(earlier.performerCode, result.issuerCode, on)
-                                    || directory.sameGroup(earlier.issuerCode, result.issuerCode, on)),
-                    date(earlier.specimenAt),
-                    on);
-            if (assessment.recognisable()) {
+            if (assessor.assess(earlier, item, policy, result.issuerCode, orderer, on, reference)
+                    .recognisable()) {
                 result.repeatOf = earlier.id;
                 result.repeatWithoutReason =
                         !repository.declinedSince(result.issuerCode, result.personId, item.code, earlier.reportedAt);
                 return;
             }
         }
-    }
-
-    static List<String> regionsOf(Optional<InstitutionSnapshot> institution) {
-        if (institution.isEmpty() || institution.get().region() == null) {
-            return List.of();
-        }
-        var region = institution.get().region();
-        List<String> codes = new ArrayList<>();
-        codes.add(region.countyCode());
-        codes.add(region.cityCode());
-        codes.add(region.provinceCode());
-        return codes;
-    }
-
-    private LocalDate date(Instant instant) {
-        return LocalDate.ofInstant(instant, config.zone());
     }
 
     private static void fill(Result result, NewResult request, Person person, String contentHash) {
@@ -344,16 +315,5 @@ public class ResultPublishing {
             violations.add(new FieldViolation(
                     field + "value", "must be a text of 1 to 200 characters for " + observation.analyte()));
         }
-    }
-
-    static ApiProblem invalid(List<FieldViolation> violations) {
-        return new ApiProblem(
-                PlatformProblem.VALIDATION_FAILED,
-                String.join(
-                        "; ",
-                        violations.stream()
-                                .map(v -> v.field() + ": " + v.message())
-                                .toList()),
-                violations);
     }
 }
