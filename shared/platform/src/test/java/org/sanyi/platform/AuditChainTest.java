@@ -278,8 +278,10 @@ class AuditChainTest {
     }
 
     private void withoutUpdateGuard(String sql) throws SQLException {
-        execute("alter table audit_record disable trigger audit_record_no_update; " + sql
-                + "; alter table audit_record enable trigger audit_record_no_update");
+        execute("alter table audit_record disable trigger audit_record_no_update;"
+                + " alter table audit_record disable trigger audit_record_seal_check; " + sql
+                + "; alter table audit_record enable trigger audit_record_no_update;"
+                + " alter table audit_record enable trigger audit_record_seal_check");
     }
 
     private void execute(String sql) throws SQLException {

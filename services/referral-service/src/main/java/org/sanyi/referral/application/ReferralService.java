@@ -1,5 +1,6 @@
 package org.sanyi.referral.application;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,11 +22,14 @@ import org.sanyi.kernel.Identifier;
 import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditTrail;
+import org.sanyi.platform.groupcommit.GroupCommit;
+import org.sanyi.platform.groupcommit.WriteSet;
 import org.sanyi.platform.http.IdempotencyKeys;
 import org.sanyi.platform.http.VersionPrecondition;
 import org.sanyi.platform.outbox.Outbox;
 import org.sanyi.platform.patient.PatientPseudonyms;
 import org.sanyi.platform.problem.ApiProblem;
+import org.sanyi.platform.problem.PlatformProblem;
 import org.sanyi.platform.security.Caller;
 import org.sanyi.platform.security.CallerContext;
 import org.sanyi.referral.config.ReferralConfig;
@@ -76,6 +80,9 @@ public class ReferralService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    GroupCommit groupCommit;
+
     /** The referral, and whether it is the one an earlier request with the same Idempotency-Key created. */
     public record Creation(Referral referral, boolean replayed) {}
 
@@ -83,20 +90,16 @@ public class ReferralService {
      * Creates a referral from the calling institution. With an idempotency key, a repeated request with the same
      * body returns the referral the first one created; the same key with another body is refused.
      *
+     * <p>A create reads nothing from the database, so its rows (referral, key, event, audit record) go through
+     * {@link GroupCommit} and commit together with the creates of concurrent requests.
+     *
      * @param requestHash digest of the request body, compared on a repeated key
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Creation create(NewReferral request, String idempotencyKey, String requestHash) {
         Caller caller = callerContext.caller();
         UUID id = UUID.randomUUID();
         Instant now = now();
-        if (idempotencyKey != null) {
-            Optional<String> earlier = idempotencyKeys.claim(
-                    caller.institutionCode(), IDEMPOTENT_OPERATION, idempotencyKey, requestHash, id.toString());
-            if (earlier.isPresent()) {
-                return replay(UUID.fromString(earlier.get()));
-            }
-        }
-
         LocalDate referralDate = LocalDate.ofInstant(now, config.zone());
         ReferralRouting.Route route = routing.route(
                 caller.institutionCode(),
@@ -145,11 +148,34 @@ public class ReferralService {
         referral.answerDueAt =
                 now.plus(route.policy().parameters().answerWithin().get(request.urgency()));
 
-        repository.insert(referral);
-        outbox.publish(
-                EventType.REFERRAL_REQUESTED, id.toString(), ReferralEvents.of(EventType.REFERRAL_REQUESTED, referral));
-        audit.record(AuditAction.CREATE, AUDIT_RESOURCE, id.toString(), referral.patientPseudonym);
+        WriteSet writes = new WriteSet().insert(referral);
+        if (idempotencyKey != null) {
+            writes.claim(new IdempotencyKeys.Claim(
+                    caller.institutionCode(), IDEMPOTENT_OPERATION, idempotencyKey, requestHash, id.toString()));
+        }
+        outbox.stage(
+                writes,
+                EventType.REFERRAL_REQUESTED,
+                id.toString(),
+                ReferralEvents.of(EventType.REFERRAL_REQUESTED, referral));
+        audit.stage(writes, AuditAction.CREATE, AUDIT_RESOURCE, id.toString(), referral.patientPseudonym);
+        if (groupCommit.commit(writes) == GroupCommit.Outcome.KEY_CLAIMED_BEFORE) {
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> replayClaimed(caller.institutionCode(), idempotencyKey, requestHash, id));
+        }
         return new Creation(referral, false);
+    }
+
+    /** The key was claimed by an earlier request: its referral when the body is the same, else 422 PLT-0015. */
+    private Creation replayClaimed(String institution, String idempotencyKey, String requestHash, UUID unusedId) {
+        Optional<String> earlier = idempotencyKeys.claim(
+                institution, IDEMPOTENT_OPERATION, idempotencyKey, requestHash, unusedId.toString());
+        if (earlier.isEmpty()) {
+            // The earlier claim expired between the two statements: this request owns the key now, so create again.
+            throw new ApiProblem(
+                    PlatformProblem.UNAVAILABLE, "Idempotency-Key " + idempotencyKey + " changed hands; retry");
+        }
+        return replay(UUID.fromString(earlier.get()));
     }
 
     /** The referral's details, for its two parties only; every read is audited. */

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.sanyi.kernel.Timestamps;
+import org.sanyi.platform.groupcommit.GroupCommit;
+import org.sanyi.platform.groupcommit.WriteSet;
 import org.sanyi.platform.security.Caller;
 import org.sanyi.platform.security.CallerContext;
 
@@ -69,6 +71,25 @@ public class AuditTrail {
                 resourceType,
                 resourceId,
                 patientPseudonym);
+    }
+
+    /**
+     * Audits an access by the current caller as part of {@code writes}, for {@link GroupCommit}: recorded exactly
+     * when the set commits.
+     */
+    public void stage(
+            WriteSet writes, AuditAction action, String resourceType, String resourceId, String patientPseudonym) {
+        Caller caller = callerContext.caller();
+        AuditRow row = new AuditRow(
+                caller.subject(),
+                caller.institutionCode(),
+                caller.role().claimValue(),
+                action,
+                resourceType,
+                resourceId,
+                patientPseudonym,
+                PurposeOfUse.fromHeader(callerContext.purposeOfUse()).code());
+        writes.insertRow(INSERT, row.values());
     }
 
     /**
@@ -201,20 +222,30 @@ public class AuditTrail {
             String purpose) {
 
         void insert(Connection connection) throws SQLException {
-            // PostgreSQL keeps microseconds; truncating here keeps the hashed value equal to the stored one.
-            Timestamp recordedAt = Timestamp.from(Timestamps.now());
+            Object[] values = values();
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setTimestamp(1, recordedAt);
-                insert.setString(2, subject);
-                insert.setString(3, institutionCode);
-                insert.setString(4, role);
-                insert.setString(5, action.name());
-                insert.setString(6, resourceType);
-                insert.setString(7, resourceId);
-                insert.setString(8, patientPseudonym);
-                insert.setString(9, purpose);
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
                 insert.executeUpdate();
             }
+        }
+
+        /** The values of {@link #INSERT}, recorded now. */
+        Object[] values() {
+            // PostgreSQL keeps microseconds; truncating here keeps the hashed value equal to the stored one.
+            Timestamp recordedAt = Timestamp.from(Timestamps.now());
+            return new Object[] {
+                recordedAt,
+                subject,
+                institutionCode,
+                role,
+                action.name(),
+                resourceType,
+                resourceId,
+                patientPseudonym,
+                purpose
+            };
         }
     }
 }

@@ -16,8 +16,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -37,6 +40,16 @@ public class IdempotencyKeys {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private static final Pattern SHAPE = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
+
+    /** A key of {@code institution} for {@code operation}, claimed for the resource about to be created. */
+    public record Claim(String institution, String operation, String key, String requestHash, String resourceId) {}
+
+    private static final String CLAIM_ALL = "insert into idempotency_key"
+            + " (institution_code, operation, idempotency_key, request_hash, resource_id, created_at)"
+            + " select institution, operation, key, hash, resource, now()"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " as claim(institution, operation, key, hash, resource)"
+            + " on conflict do nothing returning institution_code, operation, idempotency_key, resource_id";
 
     @Inject
     EntityManager entityManager;
@@ -98,6 +111,55 @@ public class IdempotencyKeys {
             }
             throw new IllegalStateException("Idempotency-Key claim neither inserted nor found");
         });
+    }
+
+    /**
+     * Claims {@code claims} in one statement on {@code connection}'s transaction (a concurrent claim of the same key
+     * is waited for). Of two claims of one key, at most one is granted.
+     *
+     * @return the claims granted; the others found their key claimed before
+     */
+    public static Set<Claim> claimAll(Connection connection, List<Claim> claims) throws SQLException {
+        Set<Claim> granted = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement(CLAIM_ALL)) {
+            insert.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text", claims.stream().map(Claim::institution).toArray()));
+            insert.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", claims.stream().map(Claim::operation).toArray()));
+            insert.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "text", claims.stream().map(Claim::key).toArray()));
+            insert.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "text", claims.stream().map(Claim::requestHash).toArray()));
+            insert.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "text", claims.stream().map(Claim::resourceId).toArray()));
+            try (ResultSet inserted = insert.executeQuery()) {
+                Set<List<String>> insertedKeys = new HashSet<>();
+                while (inserted.next()) {
+                    insertedKeys.add(List.of(
+                            inserted.getString(1),
+                            inserted.getString(2),
+                            inserted.getString(3),
+                            inserted.getString(4)));
+                }
+                for (Claim claim : claims) {
+                    if (insertedKeys.contains(
+                            List.of(claim.institution(), claim.operation(), claim.key(), claim.resourceId()))) {
+                        granted.add(claim);
+                    }
+                }
+            }
+        }
+        return granted;
     }
 
     @Scheduled(

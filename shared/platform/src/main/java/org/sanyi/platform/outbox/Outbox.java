@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.sanyi.events.EventSchemas;
 import org.sanyi.events.EventType;
+import org.sanyi.platform.groupcommit.GroupCommit;
+import org.sanyi.platform.groupcommit.WriteSet;
 
 /**
  * Where domain code records an event: in the caller's transaction, so the event exists exactly when the state
@@ -56,24 +58,44 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, String aggregateId, Object data) {
-        String payload = payload(mapper, type, data, config.validateSchemas());
         UUID id = UUID.randomUUID();
+        Object[] values = row(id, type, aggregateId, data);
         // Plain JDBC on the transaction's own connection: no entity state to track or flush on the hot path.
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, id);
-                insert.setString(2, type.topic().topicName());
-                insert.setString(3, aggregateId);
-                insert.setString(4, type.ceType());
-                insert.setString(5, type.dataSchema().toString());
-                insert.setString(6, aggregateId);
-                insert.setTimestamp(7, Timestamp.from(Instant.now()));
-                insert.setString(8, payload);
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
                 insert.executeUpdate();
             }
         });
         wakeRelayAfterCommit();
         return id;
+    }
+
+    /**
+     * Records the event in {@code writes}, for {@link GroupCommit}: it is stored exactly when the set commits, and
+     * the relay is woken then.
+     *
+     * @return the event id (CloudEvents {@code id})
+     */
+    public UUID stage(WriteSet writes, EventType type, String aggregateId, Object data) {
+        UUID id = UUID.randomUUID();
+        writes.insertEvent(INSERT, row(id, type, aggregateId, data));
+        return id;
+    }
+
+    private Object[] row(UUID id, EventType type, String aggregateId, Object data) {
+        return new Object[] {
+            id,
+            type.topic().topicName(),
+            aggregateId,
+            type.ceType(),
+            type.dataSchema().toString(),
+            aggregateId,
+            Timestamp.from(Instant.now()),
+            payload(mapper, type, data, config.validateSchemas())
+        };
     }
 
     /**

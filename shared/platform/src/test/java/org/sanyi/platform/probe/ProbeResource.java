@@ -119,7 +119,7 @@ public class ProbeResource {
         return Map.of("eventId", eventId.toString());
     }
 
-    static InstitutionSnapshot snapshot(String code, long revision) {
+    public static InstitutionSnapshot snapshot(String code, long revision) {
         return new InstitutionSnapshot(
                 code,
                 "探针机构 " + code,

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.StatelessSession;
 import org.sanyi.events.referral.ReferralStatus;
 import org.sanyi.referral.domain.Referral;
 import org.sanyi.referral.domain.ReferralSide;
@@ -19,17 +18,6 @@ public class ReferralRepository {
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    StatelessSession insertSession;
-
-    /**
-     * Inserts at once without keeping the entity in the persistence context: nothing changes a new referral later in
-     * its transaction, so the create path skips the dirty checking and snapshots of a managed entity.
-     */
-    public void insert(Referral referral) {
-        insertSession.insert(referral);
-    }
 
     public Optional<Referral> find(UUID id) {
         return Optional.ofNullable(entityManager.find(Referral.class, id));

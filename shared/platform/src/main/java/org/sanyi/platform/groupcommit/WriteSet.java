@@ -1,0 +1,72 @@
+package org.sanyi.platform.groupcommit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.sanyi.platform.http.IdempotencyKeys;
+
+/**
+ * The rows one request writes, all values already computed on the request's thread: entities, plain SQL rows (an
+ * event for the outbox, an audit record) and at most one idempotency claim. {@link GroupCommit} inserts them with the
+ * write sets of other requests and commits them together; they commit or vanish as one.
+ */
+public final class WriteSet {
+
+    /** A parameterised single-row insert ({@code insert into t (a, b) values (?, ?)}), batched per statement text. */
+    public record SqlRow(String insert, Object[] values) {}
+
+    private final List<Object> entities = new ArrayList<>(1);
+    private final List<SqlRow> rows = new ArrayList<>(2);
+    private IdempotencyKeys.Claim claim;
+    private boolean carriesEvents;
+
+    /** A new entity to insert (no persistence context: nothing may change it after this). */
+    public WriteSet insert(Object entity) {
+        entities.add(entity);
+        return this;
+    }
+
+    /** A row inserted by {@code insert}, a statement with one placeholder per value. */
+    public WriteSet insertRow(String insert, Object... values) {
+        rows.add(new SqlRow(insert, values));
+        return this;
+    }
+
+    /** An outbox row: the relay is woken once the set commits. */
+    public WriteSet insertEvent(String insert, Object... values) {
+        carriesEvents = true;
+        return insertRow(insert, values);
+    }
+
+    /**
+     * Claims an Idempotency-Key for what this set creates. When the key was claimed already, nothing of the set is
+     * written and {@link GroupCommit#commit} answers {@link GroupCommit.Outcome#KEY_CLAIMED_BEFORE}.
+     */
+    public WriteSet claim(IdempotencyKeys.Claim claim) {
+        if (this.claim != null) {
+            throw new IllegalStateException("a write set claims one Idempotency-Key at most");
+        }
+        this.claim = claim;
+        return this;
+    }
+
+    List<Object> entities() {
+        return Collections.unmodifiableList(entities);
+    }
+
+    List<SqlRow> rows() {
+        return Collections.unmodifiableList(rows);
+    }
+
+    IdempotencyKeys.Claim claim() {
+        return claim;
+    }
+
+    boolean carriesEvents() {
+        return carriesEvents;
+    }
+
+    boolean isEmpty() {
+        return entities.isEmpty() && rows.isEmpty() && claim == null;
+    }
+}
