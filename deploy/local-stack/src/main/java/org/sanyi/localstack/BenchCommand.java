@@ -87,6 +87,14 @@ public final class BenchCommand implements LauncherCommand {
         out.printf(
                 "  profile of referral-service (JFR, %d execution samples), %s%n",
                 samples.total(), context.layout().display(recording));
+        out.println("    by thread:");
+        for (var entry : samples.topThreads(8)) {
+            out.printf(Locale.ROOT, "      %5.1f %%  %s%n", samples.share(entry.getValue()), entry.getKey());
+        }
+        out.println("    samples passing through (a sample counts for every part in its stack):");
+        for (var entry : samples.topSubsystems(ServiceProfile.SUBSYSTEMS.size())) {
+            out.printf(Locale.ROOT, "      %5.1f %%  %s%n", samples.share(entry.getValue()), entry.getKey());
+        }
         out.println("    top frames by package:");
         for (var entry : samples.topPackages(15)) {
             out.printf(Locale.ROOT, "      %5.1f %%  %s%n", samples.share(entry.getValue()), entry.getKey());

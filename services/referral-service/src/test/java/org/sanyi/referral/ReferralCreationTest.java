@@ -13,6 +13,7 @@ import static org.sanyi.referral.DirectoryFixture.TOWNSHIP_CENTRE;
 import static org.sanyi.referral.DirectoryFixture.VILLAGE_CLINIC;
 import static org.sanyi.referral.Referrals.asHospital;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -283,6 +284,52 @@ class ReferralCreationTest extends ReferralTestBase {
                 .body("flags.bypassedGrassroots", equalTo(false))
                 .body("flags.outOfCounty", equalTo(false))
                 .body("commonGroupIds", hasItem(DirectoryFixture.XIAPU_GROUP));
+    }
+
+    /** The create writes its row by hand (GroupCommit): every field it answers must be the one stored. */
+    @Test
+    void whatTheCreateAnswersIsWhatIsStored() throws Exception {
+        ObjectNode full = Referrals.body(TOWNSHIP_CENTRE);
+        full.put("urgency", "URGENT");
+        full.put("downReferralIndication", "RECOVERY_PHASE");
+        full.put("downReferralNote", "恢复期，病情稳定");
+        full.putObject("familyDoctor")
+                .put("involvement", "INITIATED")
+                .putObject("practitioner")
+                .put("system", Referrals.LICENCE)
+                .put("value", "110350921000456");
+        full.putArray("dischargeMedications")
+                .addObject()
+                .put("name", "阿托伐他汀钙片")
+                .put("dosage", "20 mg")
+                .put("frequency", "每晚一次")
+                .put("supplyDays", 28);
+        Response created = asHospital(COUNTY_HOSPITAL)
+                .body(full.toString())
+                .post("/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .response();
+        String id = created.path("id");
+
+        Response read = asHospital(COUNTY_HOSPITAL)
+                .get("/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(read.asString())).isEqualTo(json.readTree(created.asString()));
+        assertThat(read.header("ETag")).isEqualTo(created.header("ETag"));
+        assertThat(json.readTree(read.asString())
+                        .path("familyDoctor")
+                        .path("practitioner")
+                        .path("value")
+                        .asText())
+                .isEqualTo("110350921000456");
+        assertThat(json.readTree(read.asString()).path("attachments")).hasSize(2);
     }
 
     @Test

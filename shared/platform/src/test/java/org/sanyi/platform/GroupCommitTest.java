@@ -30,7 +30,6 @@ import org.sanyi.platform.groupcommit.GroupCommitException;
 import org.sanyi.platform.groupcommit.WriteSet;
 import org.sanyi.platform.http.IdempotencyKeys;
 import org.sanyi.platform.outbox.Outbox;
-import org.sanyi.platform.probe.ProbeNote;
 import org.sanyi.platform.probe.ProbeResource;
 import org.sanyi.testing.SanyiTestInfrastructure;
 
@@ -72,15 +71,17 @@ class GroupCommitTest {
         long batchesBefore = batches();
 
         List<Future<GroupCommit.Outcome>> outcomes = whileWriterHeld(10, i -> new WriteSet()
-                .insert(ProbeNote.of(aggregate, "note " + i))
-                .insertRow(CHANGE, aggregate, (long) i));
+                .insertRow(CHANGE, aggregate, (long) i)
+                .insertRow(RECEIVED, "event-" + i, aggregate, (long) i));
 
         for (Future<GroupCommit.Outcome> outcome : outcomes) {
             assertThat(outcome.get()).isEqualTo(GroupCommit.Outcome.COMMITTED);
         }
         assertThat(count("select count(*) from probe_change where aggregate = ?", aggregate))
                 .isEqualTo(10);
-        assertThat(count("select count(*) from probe_note where author = ? and version = 0", aggregate))
+        assertThat(count(
+                        "select count(*) from probe_received where aggregate = ? and event_id = 'event-' || revision",
+                        aggregate))
                 .isEqualTo(10);
         // The first set went alone (the writer then waited for the lock); the nine behind it went as one batch.
         assertThat(batches() - batchesBefore).isEqualTo(2);

@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -53,10 +56,35 @@ public final class ServiceProfile {
         return file;
     }
 
-    /** The execution samples of a recording, by the package of their top frame and by top method. */
+    /**
+     * Parts of the stack a sample can be in, by package prefix, first match wins; a sample counts once for every part
+     * that has a frame anywhere in its stack (so the shares add up to more than 100 %).
+     */
+    public static final List<Map.Entry<String, List<String>>> SUBSYSTEMS = List.of(
+            Map.entry("exchange code (org.sanyi)", List.of("org.sanyi.")),
+            Map.entry("HTTP server (Vert.x, Netty)", List.of("io.vertx.", "io.netty.")),
+            Map.entry(
+                    "REST layer (RESTEasy Reactive)", List.of("org.jboss.resteasy.reactive.", "io.quarkus.resteasy.")),
+            Map.entry("JSON (Jackson)", List.of("com.fasterxml.jackson.")),
+            Map.entry("Bean Validation", List.of("org.hibernate.validator.")),
+            Map.entry("Hibernate ORM", List.of("org.hibernate.")),
+            Map.entry("JDBC driver (pgjdbc)", List.of("org.postgresql.")),
+            Map.entry("connection pool (Agroal)", List.of("io.agroal.")),
+            Map.entry("transactions (Narayana)", List.of("com.arjuna.", "io.quarkus.narayana.")),
+            Map.entry("tokens (SmallRye JWT, jose4j)", List.of("io.smallrye.jwt.", "org.jose4j.")),
+            Map.entry("Kafka client", List.of("org.apache.kafka.")),
+            Map.entry("CDI (ArC)", List.of("io.quarkus.arc.")),
+            Map.entry("metrics (Micrometer)", List.of("io.micrometer.")));
+
+    /**
+     * The execution samples of a recording: by the package of their top frame, by top method, by thread (numbers
+     * stripped from the name) and by the parts of the stack they pass through.
+     */
     public static Samples samples(Path recording) throws IOException {
         Map<String, Long> byPackage = new HashMap<>();
         Map<String, Long> byMethod = new HashMap<>();
+        Map<String, Long> byThread = new HashMap<>();
+        Map<String, Long> bySubsystem = new HashMap<>();
         long total = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -71,13 +99,50 @@ public final class ServiceProfile {
             int lastDot = type.lastIndexOf('.');
             byPackage.merge(lastDot < 0 ? "(default)" : type.substring(0, lastDot), 1L, Long::sum);
             byMethod.merge(type + "." + top.getMethod().getName(), 1L, Long::sum);
+            byThread.merge(threadGroup(event), 1L, Long::sum);
+            for (String subsystem : subsystemsOf(frames)) {
+                bySubsystem.merge(subsystem, 1L, Long::sum);
+            }
             total++;
         }
-        return new Samples(total, byPackage, byMethod);
+        return new Samples(total, byPackage, byMethod, byThread, bySubsystem);
     }
 
-    /** Samples counted by the top frame's package and method. */
-    public record Samples(long total, Map<String, Long> byPackage, Map<String, Long> byMethod) {
+    private static String threadGroup(RecordedEvent sample) {
+        RecordedThread thread = sample.getThread("sampledThread");
+        String name = thread == null || thread.getJavaName() == null ? "(unnamed)" : thread.getJavaName();
+        return name.replaceAll("[-#\\s]*\\d+", "").strip();
+    }
+
+    static Set<String> subsystemsOf(List<RecordedFrame> frames) {
+        Set<String> found = new LinkedHashSet<>();
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            for (Map.Entry<String, List<String>> subsystem : SUBSYSTEMS) {
+                if (subsystem.getValue().stream().anyMatch(type::startsWith)) {
+                    found.add(subsystem.getKey());
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Samples counted by the top frame's package and method, by thread, and by the parts of the stack they touch. */
+    public record Samples(
+            long total,
+            Map<String, Long> byPackage,
+            Map<String, Long> byMethod,
+            Map<String, Long> byThread,
+            Map<String, Long> bySubsystem) {
+
+        public List<Map.Entry<String, Long>> topThreads(int n) {
+            return top(byThread, n);
+        }
+
+        public List<Map.Entry<String, Long>> topSubsystems(int n) {
+            return top(bySubsystem, n);
+        }
 
         public List<Map.Entry<String, Long>> topPackages(int n) {
             return top(byPackage, n);

@@ -148,7 +148,8 @@ public class ReferralService {
         referral.answerDueAt =
                 now.plus(route.policy().parameters().answerWithin().get(request.urgency()));
 
-        WriteSet writes = new WriteSet().insert(referral);
+        WriteSet writes = new WriteSet();
+        repository.insert(writes, referral);
         if (idempotencyKey != null) {
             writes.claim(new IdempotencyKeys.Claim(
                     caller.institutionCode(), IDEMPOTENT_OPERATION, idempotencyKey, requestHash, id.toString()));

@@ -25,8 +25,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
 import org.sanyi.platform.http.IdempotencyKeys;
 import org.sanyi.platform.outbox.OutboxRelay;
@@ -58,9 +56,6 @@ public class GroupCommit {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    SessionFactory sessionFactory;
 
     @Inject
     OutboxRelay relay;
@@ -201,7 +196,6 @@ public class GroupCommit {
             connection.setAutoCommit(false);
             try {
                 List<Pending> writing = claimKeys(connection, batch, outcomes);
-                insertEntities(connection, writing);
                 insertRows(connection, writing);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -243,26 +237,6 @@ public class GroupCommit {
             }
         }
         return writing;
-    }
-
-    private void insertEntities(Connection connection, List<Pending> batch) {
-        Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
-        for (Pending pending : batch) {
-            for (Object entity : pending.writes.entities()) {
-                byType.computeIfAbsent(entity.getClass(), type -> new ArrayList<>())
-                        .add(entity);
-            }
-        }
-        if (byType.isEmpty()) {
-            return;
-        }
-        try (StatelessSession session =
-                sessionFactory.withStatelessOptions().connection(connection).openStatelessSession()) {
-            for (List<Object> entities : byType.values()) {
-                session.setJdbcBatchSize(entities.size());
-                session.insertMultiple(entities);
-            }
-        }
     }
 
     /** One JDBC batch per statement text; the driver sends each as multi-row inserts (reWriteBatchedInserts). */

@@ -6,8 +6,8 @@ import java.util.List;
 import org.sanyi.platform.http.IdempotencyKeys;
 
 /**
- * The rows one request writes, all values already computed on the request's thread: entities, plain SQL rows (an
- * event for the outbox, an audit record) and at most one idempotency claim. {@link GroupCommit} inserts them with the
+ * The rows one request writes, all values already computed on the request's thread: plain SQL rows (the resource,
+ * an event for the outbox, an audit record) and at most one idempotency claim. {@link GroupCommit} inserts them with the
  * write sets of other requests and commits them together; they commit or vanish as one.
  */
 public final class WriteSet {
@@ -15,16 +15,9 @@ public final class WriteSet {
     /** A parameterised single-row insert ({@code insert into t (a, b) values (?, ?)}), batched per statement text. */
     public record SqlRow(String insert, Object[] values) {}
 
-    private final List<Object> entities = new ArrayList<>(1);
-    private final List<SqlRow> rows = new ArrayList<>(2);
+    private final List<SqlRow> rows = new ArrayList<>(3);
     private IdempotencyKeys.Claim claim;
     private boolean carriesEvents;
-
-    /** A new entity to insert (no persistence context: nothing may change it after this). */
-    public WriteSet insert(Object entity) {
-        entities.add(entity);
-        return this;
-    }
 
     /** A row inserted by {@code insert}, a statement with one placeholder per value. */
     public WriteSet insertRow(String insert, Object... values) {
@@ -50,10 +43,6 @@ public final class WriteSet {
         return this;
     }
 
-    List<Object> entities() {
-        return Collections.unmodifiableList(entities);
-    }
-
     List<SqlRow> rows() {
         return Collections.unmodifiableList(rows);
     }
@@ -67,6 +56,6 @@ public final class WriteSet {
     }
 
     boolean isEmpty() {
-        return entities.isEmpty() && rows.isEmpty() && claim == null;
+        return rows.isEmpty() && claim == null;
     }
 }

@@ -39,13 +39,14 @@ public class ReferralGrants {
     @Incoming("referral-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) throws Exception {
-        processor.process(CONSUMER, record, this::handle);
+        // Only an acceptance grants anything. The other referral events (most of them) need no transaction and no
+        // inbox entry: passing one over twice changes nothing.
+        if (EventType.REFERRAL_ACCEPTED.ceType().equals(ReceivedEvent.of(record).type())) {
+            processor.process(CONSUMER, record, this::handle);
+        }
     }
 
     private void handle(ReceivedEvent event) throws Exception {
-        if (!EventType.REFERRAL_ACCEPTED.ceType().equals(event.type())) {
-            return;
-        }
         JsonNode data;
         try {
             data = LENIENT.readTree(event.data());
