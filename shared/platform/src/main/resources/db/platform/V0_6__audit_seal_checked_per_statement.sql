@@ -27,10 +27,12 @@ $$;
 
 create function audit_record_seal_extends_head() returns trigger language plpgsql as $$
 declare
-    first_seq  bigint;
-    last_seq   bigint;
-    sealed     bigint;
-    unlinked   bigint;
+    first_seq   bigint;
+    last_seq    bigint;
+    sealed      bigint;
+    first_prev  text;
+    head_hash   text;
+    unlinked    bigint;
 begin
     select min(chain_seq), max(chain_seq), count(*) into first_seq, last_seq, sealed from sealed_rows;
     if sealed = 0 then
@@ -42,16 +44,23 @@ begin
         raise exception 'an audit_record seal must extend the chain head (positions % to % are not the next ones)',
             first_seq, last_seq;
     end if;
-    -- The row before the first sealed one was sealed before this statement (or the chain starts here).
-    if first_seq <> 1 and not exists (
-           select 1 from audit_record a where a.chain_seq = first_seq - 1
-           and not exists (select 1 from sealed_rows s where s.id = a.id)) then
-        raise exception 'an audit_record seal must extend the chain head (expected chain_seq after the head, got %)',
+    -- The first sealed row links to the row before it, which was sealed before this statement (or the chain starts
+    -- here). Every index probe below names one chain position: the cost follows the rows sealed, not the table.
+    select prev_hash into first_prev from sealed_rows where chain_seq = first_seq;
+    if first_seq = 1 then
+        head_hash := repeat('0', 64);
+    else
+        select a.hash into head_hash from audit_record a
+            where a.chain_seq = first_seq - 1 and not exists (select 1 from sealed_rows s where s.id = a.id);
+    end if;
+    if head_hash is null or first_prev <> head_hash then
+        raise exception 'an audit_record seal must extend the chain head (chain_seq % does not follow the head)',
             first_seq;
     end if;
+    -- Each further sealed row links to the sealed row before it.
     select count(*) into unlinked
-        from sealed_rows s left join audit_record p on p.chain_seq = s.chain_seq - 1
-        where s.prev_hash is distinct from coalesce(p.hash, case when s.chain_seq = 1 then repeat('0', 64) end);
+        from sealed_rows s join sealed_rows p on p.chain_seq = s.chain_seq - 1
+        where s.prev_hash <> p.hash;
     if unlinked > 0 then
         raise exception 'an audit_record seal must extend the chain head (% prev_hash values do not link)', unlinked;
     end if;

@@ -91,8 +91,8 @@ public final class BenchCommand implements LauncherCommand {
         for (var entry : samples.topThreads(8)) {
             out.printf(Locale.ROOT, "      %5.1f %%  %s%n", samples.share(entry.getValue()), entry.getKey());
         }
-        out.println("    samples passing through (a sample counts for every part in its stack):");
-        for (var entry : samples.topSubsystems(ServiceProfile.SUBSYSTEMS.size())) {
+        out.println("    by library (the innermost frame outside the JDK; JDK time is charged to its caller):");
+        for (var entry : samples.topSubsystems(ServiceProfile.SUBSYSTEMS.size() + 4)) {
             out.printf(Locale.ROOT, "      %5.1f %%  %s%n", samples.share(entry.getValue()), entry.getKey());
         }
         out.println("    top frames by package:");

@@ -131,6 +131,41 @@ class AuditChainTest {
         assertThat(verifier.verify().intact()).isTrue();
     }
 
+    /** One statement may seal many rows, but only as links of the chain: each prev_hash the hash before it. */
+    @Test
+    void aMultiRowSealMustLinkEveryRow() throws Exception {
+        String run = run();
+        try (SealerHeld held = holdSealer()) {
+            sealAll();
+            append(run + "-a", "pp-a");
+            append(run + "-b", "pp-b");
+            long head = single("select coalesce(max(chain_seq), 0) from audit_record");
+            String headHash =
+                    head == 0 ? "0".repeat(64) : text("select hash from audit_record where chain_seq = " + head);
+            String seal =
+                    "update audit_record a set chain_seq = s.seq, prev_hash = s.prev, hash = s.hash, hash_format = 2"
+                            + " from (values ('" + run + "-a', " + (head + 1) + "::bigint, '%s', repeat('a', 64)),"
+                            + " ('" + run + "-b', " + (head + 2) + "::bigint, '%s', repeat('b', 64)))"
+                            + " as s(resource, seq, prev, hash) where a.resource_id = s.resource";
+
+            assertThatThrownBy(() -> execute(seal.formatted("f".repeat(64), "a".repeat(64))))
+                    .hasMessageContaining("does not follow the head");
+            assertThatThrownBy(() -> execute(seal.formatted(headHash, "c".repeat(64))))
+                    .hasMessageContaining("do not link");
+            // Linked rows pass the guard (their hashes are not real, so the verifier would report them; roll back).
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    assertThat(statement.executeUpdate(seal.formatted(headHash, "a".repeat(64))))
+                            .isEqualTo(2);
+                }
+                connection.rollback();
+            }
+        }
+        sealAll();
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
     @Test
     void verificationContinuesFromTheLastCheckpoint() throws Exception {
         sealAll();
@@ -288,6 +323,15 @@ class AuditChainTest {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    private String text(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

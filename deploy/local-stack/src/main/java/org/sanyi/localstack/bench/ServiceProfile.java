@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -57,8 +55,8 @@ public final class ServiceProfile {
     }
 
     /**
-     * Parts of the stack a sample can be in, by package prefix, first match wins; a sample counts once for every part
-     * that has a frame anywhere in its stack (so the shares add up to more than 100 %).
+     * The libraries a sample is charged to, by package prefix: the innermost frame outside the JDK decides, so time
+     * in {@code java.*} is charged to the library that called it and the shares add up to 100 %.
      */
     public static final List<Map.Entry<String, List<String>>> SUBSYSTEMS = List.of(
             Map.entry("exchange code (org.sanyi)", List.of("org.sanyi.")),
@@ -78,7 +76,7 @@ public final class ServiceProfile {
 
     /**
      * The execution samples of a recording: by the package of their top frame, by top method, by thread (numbers
-     * stripped from the name) and by the parts of the stack they pass through.
+     * stripped from the name) and by the library they are charged to.
      */
     public static Samples samples(Path recording) throws IOException {
         Map<String, Long> byPackage = new HashMap<>();
@@ -100,9 +98,12 @@ public final class ServiceProfile {
             byPackage.merge(lastDot < 0 ? "(default)" : type.substring(0, lastDot), 1L, Long::sum);
             byMethod.merge(type + "." + top.getMethod().getName(), 1L, Long::sum);
             byThread.merge(threadGroup(event), 1L, Long::sum);
-            for (String subsystem : subsystemsOf(frames)) {
-                bySubsystem.merge(subsystem, 1L, Long::sum);
-            }
+            bySubsystem.merge(
+                    chargedTo(frames.stream()
+                            .map(frame -> frame.getMethod().getType().getName())
+                            .toList()),
+                    1L,
+                    Long::sum);
             total++;
         }
         return new Samples(total, byPackage, byMethod, byThread, bySubsystem);
@@ -114,21 +115,36 @@ public final class ServiceProfile {
         return name.replaceAll("[-#\\s]*\\d+", "").strip();
     }
 
-    static Set<String> subsystemsOf(List<RecordedFrame> frames) {
-        Set<String> found = new LinkedHashSet<>();
-        for (RecordedFrame frame : frames) {
-            String type = frame.getMethod().getType().getName();
+    /**
+     * The library of the innermost frame outside the JDK; "JDK only" when every frame is the JDK's.
+     *
+     * @param types the class of each frame, innermost first
+     */
+    static String chargedTo(List<String> types) {
+        for (String type : types) {
+            if (isJdk(type)) {
+                continue;
+            }
             for (Map.Entry<String, List<String>> subsystem : SUBSYSTEMS) {
                 if (subsystem.getValue().stream().anyMatch(type::startsWith)) {
-                    found.add(subsystem.getKey());
-                    break;
+                    return subsystem.getKey();
                 }
             }
+            int lastDot = type.lastIndexOf('.');
+            return "other: " + (lastDot < 0 ? type : type.substring(0, lastDot));
         }
-        return found;
+        return "JDK only (threads, GC hooks, JFR)";
     }
 
-    /** Samples counted by the top frame's package and method, by thread, and by the parts of the stack they touch. */
+    private static boolean isJdk(String type) {
+        return type.startsWith("java.")
+                || type.startsWith("javax.")
+                || type.startsWith("jdk.")
+                || type.startsWith("sun.")
+                || type.startsWith("com.sun.");
+    }
+
+    /** Samples counted by the top frame's package and method, by thread, and by the library they are charged to. */
     public record Samples(
             long total,
             Map<String, Long> byPackage,

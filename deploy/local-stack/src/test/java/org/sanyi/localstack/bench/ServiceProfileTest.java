@@ -2,41 +2,33 @@ package org.sanyi.localstack.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The profile of a JVM that spends its time in one known method names that method and its package first. */
 class ServiceProfileTest {
 
     @Test
-    void samplesFallOnTheBusyMethod(@TempDir Path folder) throws Exception {
-        ServiceProfile profile = ServiceProfile.start(ProcessHandle.current().pid(), folder.resolve("self.jfr"));
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        long sink = 0;
-        while (System.nanoTime() < deadline) {
-            sink += Busy.spin();
-        }
-        Path recording = profile.stop();
-
-        ServiceProfile.Samples samples = ServiceProfile.samples(recording);
-        assertThat(sink).isNotZero();
-        assertThat(samples.total()).isPositive();
-        assertThat(samples.topMethods(3))
-                .extracting(java.util.Map.Entry::getKey)
-                .anyMatch(method -> method.endsWith("Busy.spin"));
-        assertThat(samples.topPackages(3))
-                .extracting(java.util.Map.Entry::getKey)
-                .contains("org.sanyi.localstack.bench");
+    void jdkFramesAreChargedToTheLibraryThatCalledThem() {
+        assertThat(ServiceProfile.chargedTo(List.of(
+                        "java.lang.StringLatin1",
+                        "java.util.HashMap",
+                        "org.hibernate.sql.model.jdbc.AbstractJdbcMutation",
+                        "org.sanyi.referral.application.ReferralService")))
+                .isEqualTo("Hibernate ORM");
+        assertThat(ServiceProfile.chargedTo(List.of("sun.security.provider.SHA2", "org.sanyi.platform.http.X")))
+                .isEqualTo("exchange code (org.sanyi)");
     }
 
-    static final class Busy {
-        static long spin() {
-            long x = 1;
-            for (int i = 0; i < 100_000; i++) {
-                x = x * 6364136223846793005L + 1442695040888963407L;
-            }
-            return x;
-        }
+    @Test
+    void beanValidationIsNotChargedToHibernateOrm() {
+        assertThat(ServiceProfile.chargedTo(List.of("org.hibernate.validator.internal.engine.ValidatorImpl")))
+                .isEqualTo("Bean Validation");
+    }
+
+    @Test
+    void unknownLibrariesAreNamedByPackageAndJdkOnlyStacksSaySo() {
+        assertThat(ServiceProfile.chargedTo(List.of("java.lang.Thread", "org.jboss.threads.EnhancedQueueExecutor")))
+                .isEqualTo("other: org.jboss.threads");
+        assertThat(ServiceProfile.chargedTo(List.of("java.lang.Thread"))).startsWith("JDK only");
     }
 }
