@@ -19,6 +19,7 @@ import org.sanyi.events.referral.ReferralOutcome;
 import org.sanyi.events.referral.ReferralStatus;
 import org.sanyi.events.referral.RejectionReason;
 import org.sanyi.kernel.Identifier;
+import org.sanyi.kernel.TimeOrderedIds;
 import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditTrail;
@@ -98,7 +99,7 @@ public class ReferralService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Creation create(NewReferral request, String idempotencyKey, String requestHash) {
         Caller caller = callerContext.caller();
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Instant now = now();
         LocalDate referralDate = LocalDate.ofInstant(now, config.zone());
         ReferralRouting.Route route = routing.route(

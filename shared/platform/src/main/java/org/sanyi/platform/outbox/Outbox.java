@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.sanyi.events.EventSchemas;
 import org.sanyi.events.EventType;
+import org.sanyi.kernel.TimeOrderedIds;
 import org.sanyi.platform.groupcommit.GroupCommit;
 import org.sanyi.platform.groupcommit.WriteSet;
 
@@ -58,7 +59,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, String aggregateId, Object data) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Object[] values = row(id, type, aggregateId, data);
         // Plain JDBC on the transaction's own connection: no entity state to track or flush on the hot path.
         entityManager.unwrap(Session.class).doWork(connection -> {
@@ -80,7 +81,7 @@ public class Outbox {
      * @return the event id (CloudEvents {@code id})
      */
     public UUID stage(WriteSet writes, EventType type, String aggregateId, Object data) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         writes.insertEvent(INSERT, row(id, type, aggregateId, data));
         return id;
     }
