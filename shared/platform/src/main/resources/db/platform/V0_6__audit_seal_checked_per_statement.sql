@@ -38,9 +38,11 @@ begin
     if sealed = 0 then
         return null;
     end if;
-    -- Positions first_seq .. last_seq without a gap (chain_seq is unique), and nothing sealed beyond them.
+    -- Positions first_seq .. last_seq without a gap (chain_seq is unique), and nothing sealed beyond them. max() reads
+    -- one index entry under any plan; "exists (... chain_seq > $1)" became a scan of the table once plpgsql switched
+    -- to its generic plan.
     if last_seq - first_seq + 1 <> sealed
-       or exists (select 1 from audit_record where chain_seq > last_seq) then
+       or (select max(chain_seq) from audit_record) <> last_seq then
         raise exception 'an audit_record seal must extend the chain head (positions % to % are not the next ones)',
             first_seq, last_seq;
     end if;
