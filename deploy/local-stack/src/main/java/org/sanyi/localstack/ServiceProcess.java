@@ -57,7 +57,9 @@ public final class ServiceProcess {
                 StandardCharsets.UTF_8);
         Path application = layout.serviceApplicationCopy(definition.name());
         ApplicationCopy.replace(layout.serviceBuiltApplication(definition.name()), application);
-        ProcessBuilder builder = new ProcessBuilder(command(application.resolve(StackLayout.QUARKUS_RUN_JAR)))
+        List<String> classArchive = ClassArchive.options(layout.serviceClassArchive(definition.name()), application);
+        ProcessBuilder builder = new ProcessBuilder(
+                        command(application.resolve(StackLayout.QUARKUS_RUN_JAR), classArchive))
                 .directory(application.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -68,10 +70,11 @@ public final class ServiceProcess {
         return new ServiceProcess(definition, process, log);
     }
 
-    static List<String> command(Path runJar) {
+    static List<String> command(Path runJar, List<String> classArchive) {
         List<String> command = new java.util.ArrayList<>();
         command.add(JavaRuntime.javaBinary());
         command.addAll(jvmOptions(System.getenv(JVM_OPTIONS_VARIABLE)));
+        command.addAll(classArchive);
         command.add("-jar");
         command.add(runJar.toString());
         return command;

@@ -115,6 +115,11 @@ public final class StackLayout {
         return run().resolve("app").resolve(serviceName);
     }
 
+    /** The service's class-data sharing archive ({@link ClassArchive}), kept beside its application copy. */
+    public Path serviceClassArchive(String serviceName) {
+        return run().resolve("cds").resolve(serviceName + ".jsa");
+    }
+
     /** A path as the user should read it: relative to the repository root when inside it. */
     public String display(Path path) {
         Path absolute = path.toAbsolutePath().normalize();

@@ -17,10 +17,12 @@ class ServiceProcessTest {
 
     @Test
     void theFlagsComeBeforeTheJar() {
-        List<String> command = ServiceProcess.command(Path.of("app", "quarkus-run.jar"));
+        List<String> command =
+                ServiceProcess.command(Path.of("app", "quarkus-run.jar"), List.of("-XX:SharedArchiveFile=a.jsa"));
 
         assertThat(command.subList(command.size() - 2, command.size()))
                 .containsExactly("-jar", Path.of("app", "quarkus-run.jar").toString());
         assertThat(command.indexOf("-jar")).isGreaterThan(command.indexOf("-XX:+UseSerialGC"));
+        assertThat(command.indexOf("-jar")).isGreaterThan(command.indexOf("-XX:SharedArchiveFile=a.jsa"));
     }
 }
