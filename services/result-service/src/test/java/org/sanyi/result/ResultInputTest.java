@@ -73,6 +73,51 @@ class ResultInputTest extends ResultTestBase {
         assertThat(results()).isEqualTo(before);
     }
 
+    /** A batch is stored at commit, so one report id twice in it would be two inserts: refused up front instead. */
+    @Test
+    void aReportIdTwiceInOneBatchIsNamedAndNothingIsStored() throws Exception {
+        long before = results();
+        String reportId = "B-" + UUID.randomUUID();
+        as(TOWNSHIP_CENTRE, TestTokens.HOSPITAL)
+                .body(Map.of(
+                        "results",
+                        List.of(
+                                Results.bloodCount("B-" + UUID.randomUUID(), Duration.ofDays(2), patient),
+                                Results.bloodCount(reportId, Duration.ofDays(1), patient),
+                                Results.bloodCount(reportId, Duration.ofDays(1), patient))))
+                .post("/v1/result-batches")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("results[2].reportId"));
+        assertThat(results()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchIsStoredWholeWithAnEventAndAnAuditRecordPerResult() throws Exception {
+        long before = results();
+        List<Map<String, Object>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(Results.bloodCount("B-" + UUID.randomUUID(), Duration.ofDays(1 + i), TestPatients.residentId()));
+        }
+        List<String> ids = as(TOWNSHIP_CENTRE, TestTokens.HOSPITAL)
+                .body(Map.of("results", batch))
+                .post("/v1/result-batches")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results.id");
+
+        assertThat(results()).isEqualTo(before + 5);
+        assertThat(ids).hasSize(5).doesNotHaveDuplicates();
+        for (String id : ids) {
+            as(TOWNSHIP_CENTRE, TestTokens.HOSPITAL)
+                    .get("/v1/results/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("observations[0].analyte", equalTo("HGB"));
+        }
+    }
+
     @Test
     void aControlCharacterIsA400NotA500() {
         Map<String, Object> body = with("findings", "abc\u0000def");

@@ -52,11 +52,13 @@ public enum EventType {
     private final String ceType;
     private final Topic topic;
     private final String schemaFile;
+    private final URI dataSchema;
 
     EventType(String ceType, Topic topic, String schemaFile) {
         this.ceType = ceType;
         this.topic = topic;
         this.schemaFile = schemaFile;
+        this.dataSchema = URI.create(SCHEMA_ID_PREFIX + schemaFile.replace(".json", ""));
     }
 
     /** The CloudEvents {@code type}, {@code org.sanyi.<domain>.<event>.v<major>}. */
@@ -80,7 +82,7 @@ public enum EventType {
 
     /** The CloudEvents {@code dataschema}: equal to the schema file's {@code $id}. */
     public URI dataSchema() {
-        return URI.create(SCHEMA_ID_PREFIX + schemaFile.replace(".json", ""));
+        return dataSchema;
     }
 
     public static Optional<EventType> byCeType(String ceType) {

@@ -27,6 +27,9 @@ public final class PatientPseudonymizer {
 
     private final SecretKeySpec key;
 
+    /** A Mac is not thread-safe, and making one (provider look-up, key schedule) cost more than the hashing itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
     public PatientPseudonymizer(byte[] key) {
         if (key == null || key.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("The pseudonym key needs at least " + MIN_KEY_BYTES + " bytes; got "
@@ -64,7 +67,7 @@ public final class PatientPseudonymizer {
     public String pseudonymOf(Identifier identifier) {
         Identifier normalised = PatientIdentifiers.normalise(identifier);
         byte[] message = (normalised.system() + "|" + normalised.value()).getBytes(StandardCharsets.UTF_8);
-        return PREFIX + base32(newMac().doFinal(message));
+        return PREFIX + base32(macs.get().doFinal(message));
     }
 
     @Override
@@ -72,7 +75,6 @@ public final class PatientPseudonymizer {
         return "PatientPseudonymizer[key hidden]";
     }
 
-    /** A Mac is not thread-safe; a fresh one per call is cheap next to the hashing itself. */
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -163,6 +164,29 @@ class GroupCommitTest {
                 .until(() ->
                         count("select count(*) from outbox_message where id = ? and published_at is not null", eventId)
                                 == 1);
+    }
+
+    @Test
+    void rowsInsertedInACallersTransactionCommitOrRollBackWithIt() throws Exception {
+        String aggregate = "GC-" + UUID.randomUUID();
+        WriteSet kept = new WriteSet();
+        WriteSet dropped = new WriteSet();
+        for (int i = 0; i < 3; i++) {
+            kept.insertRow(CHANGE, aggregate, (long) i);
+            dropped.insertRow(CHANGE, aggregate, 100L + i);
+        }
+
+        QuarkusTransaction.requiringNew().run(() -> groupCommit.insertInTransaction(kept));
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    groupCommit.insertInTransaction(dropped);
+                    throw new IllegalStateException("the use case fails after writing");
+                }))
+                .hasMessageContaining("fails after writing");
+
+        assertThat(count("select count(*) from probe_change where aggregate = ?", aggregate))
+                .isEqualTo(3);
+        assertThat(count("select count(*) from probe_change where aggregate = ? and revision >= 100", aggregate))
+                .isZero();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.sanyi.result.application;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,9 +23,12 @@ import org.sanyi.events.result.ClinicalContext;
 import org.sanyi.events.result.DecisionEvent;
 import org.sanyi.events.result.DeclineReason;
 import org.sanyi.kernel.Identifier;
+import org.sanyi.kernel.TimeOrderedIds;
 import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditTrail;
+import org.sanyi.platform.groupcommit.GroupCommit;
+import org.sanyi.platform.groupcommit.WriteSet;
 import org.sanyi.platform.identity.Person;
 import org.sanyi.platform.identity.PersonIdentities;
 import org.sanyi.platform.outbox.Outbox;
@@ -84,6 +88,9 @@ public class RecognitionChecks {
     @Inject
     ResultAssessor assessor;
 
+    @Inject
+    GroupCommit groupCommit;
+
     /** One result a check found, with the assessment. */
     public record Finding(Result result, Assessment assessment) {}
 
@@ -93,6 +100,7 @@ public class RecognitionChecks {
     public record NewDecision(
             String itemCode, RecognitionDecision.Outcome outcome, UUID resultId, DeclineReason reason, String note) {}
 
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public CheckOutcome check(List<Identifier> identifiers, List<String> itemCodes, ClinicalContext context) {
         String orderer = callerContext.institutionCode();
         ReferenceData.Snapshot reference = referenceData.current();
@@ -110,12 +118,56 @@ public class RecognitionChecks {
                             + unknown.stream().map(FieldViolation::message).toList(),
                     unknown);
         }
-        Person person = identities.link(identifiers, orderer);
         Instant now = Timestamps.now();
+        String checkedBy = callerContext.caller().subject();
+        // Reads (and the identity link, which may write) in one transaction; the check's own rows then commit with
+        // the checks of concurrent requests (GroupCommit): they depend on nothing but what was read here.
+        Assessed assessed = QuarkusTransaction.requiringNew().call(() -> assess(identifiers, itemCodes, orderer, now));
+
+        RecognitionCheck check = new RecognitionCheck();
+        check.id = TimeOrderedIds.next();
+        check.ordererCode = orderer;
+        check.personId = assessed.person().id();
+        check.patientPseudonym = assessed.person().pseudonym();
+        check.clinicalContext = context == null ? ClinicalContext.ROUTINE : context;
+        check.itemCodes = List.copyOf(assessed.findings().keySet());
+        check.candidates = assessed.candidates();
+        check.checkedAt = now;
+        check.checkedBy = checkedBy;
+        check.openUntil =
+                now.plus(Duration.ofHours(assessed.policy().parameters().openCheckHours()));
+        WriteSet writes = new WriteSet();
+        repository.insert(writes, check);
+        outbox.stage(
+                writes,
+                EventType.RESULT_CHECK_MADE,
+                check.id.toString(),
+                new CheckEvent(
+                        check.id.toString(),
+                        events.party(orderer),
+                        check.patientPseudonym,
+                        check.clinicalContext,
+                        now,
+                        assessed.counts()));
+        audit.stage(writes, AuditAction.SEARCH, CHECK_AUDIT_RESOURCE, check.id.toString(), check.patientPseudonym);
+        groupCommit.commit(writes);
+        return new CheckOutcome(check, assessed.findings());
+    }
+
+    /** What a check found for a person, assessed under the orderer's policy. */
+    private record Assessed(
+            Person person,
+            RecognitionPolicy policy,
+            Map<String, List<Finding>> findings,
+            List<Candidate> candidates,
+            List<CheckedItem> counts) {}
+
+    private Assessed assess(List<Identifier> identifiers, List<String> itemCodes, String orderer, Instant now) {
+        ReferenceData.Snapshot reference = referenceData.current();
+        Person person = identities.link(identifiers, orderer);
         LocalDate today = assessor.date(now);
         Optional<InstitutionSnapshot> ordering = directory.institution(orderer);
         RecognitionPolicy policy = assessor.policy(ordering, today, reference);
-
         Map<String, List<Finding>> findings = new LinkedHashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         List<CheckedItem> counts = new ArrayList<>();
@@ -145,31 +197,7 @@ public class RecognitionChecks {
                             .sorted()
                             .toList()));
         }
-
-        RecognitionCheck check = new RecognitionCheck();
-        check.id = UUID.randomUUID();
-        check.ordererCode = orderer;
-        check.personId = person.id();
-        check.patientPseudonym = person.pseudonym();
-        check.clinicalContext = context == null ? ClinicalContext.ROUTINE : context;
-        check.itemCodes = List.copyOf(findings.keySet());
-        check.candidates = candidates;
-        check.checkedAt = now;
-        check.checkedBy = callerContext.caller().subject();
-        check.openUntil = now.plus(Duration.ofHours(policy.parameters().openCheckHours()));
-        repository.insert(check);
-        outbox.publish(
-                EventType.RESULT_CHECK_MADE,
-                check.id.toString(),
-                new CheckEvent(
-                        check.id.toString(),
-                        events.party(orderer),
-                        person.pseudonym(),
-                        check.clinicalContext,
-                        now,
-                        counts));
-        audit.record(AuditAction.SEARCH, CHECK_AUDIT_RESOURCE, check.id.toString(), person.pseudonym());
-        return new CheckOutcome(check, findings);
+        return new Assessed(person, policy, findings, candidates, counts);
     }
 
     /** The check with what it offers now (results may have been withdrawn since), for its orderer only. */

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sanyi.directory.replica.DirectoryReplica;
 import org.sanyi.events.EventType;
@@ -19,9 +21,12 @@ import org.sanyi.events.result.AnalyteType;
 import org.sanyi.events.result.ResultKind;
 import org.sanyi.events.result.ResultStatus;
 import org.sanyi.events.result.VoidedRecognition;
+import org.sanyi.kernel.TimeOrderedIds;
 import org.sanyi.kernel.Timestamps;
 import org.sanyi.platform.audit.AuditAction;
 import org.sanyi.platform.audit.AuditTrail;
+import org.sanyi.platform.groupcommit.GroupCommit;
+import org.sanyi.platform.groupcommit.WriteSet;
 import org.sanyi.platform.http.IdempotencyKeys;
 import org.sanyi.platform.identity.Person;
 import org.sanyi.platform.identity.PersonIdentities;
@@ -85,6 +90,9 @@ public class ResultPublishing {
     @Inject
     ResultAssessor assessor;
 
+    @Inject
+    GroupCommit groupCommit;
+
     /** What publishing did: created, amended, or nothing (a retry of the same content). */
     public enum Outcome {
         CREATED,
@@ -103,21 +111,32 @@ public class ResultPublishing {
         String issuer = callerContext.institutionCode();
         ReferenceData.Snapshot reference = referenceData.current();
         List<FieldViolation> violations = new ArrayList<>();
+        Set<String> reportIds = new HashSet<>();
         for (NewResult request : requests) {
             validate(request, issuer, reference, violations);
+            if (!reportIds.add(request.reportId())) {
+                violations.add(new FieldViolation(
+                        request.field() + "reportId",
+                        "'" + request.reportId() + "' appears more than once in the batch; send one version of a"
+                                + " report per batch"));
+            }
         }
         if (!violations.isEmpty()) {
             throw ApiProblem.invalidFields(violations);
         }
+        // New results are inserted at commit, as JDBC batches: no query of the batch flushes (or dirty-checks) the
+        // results stored before it. Their events and audit records go in as multi-row inserts too.
+        repository.flushAtCommit();
+        WriteSet writes = new WriteSet();
         List<Published> published = new ArrayList<>(requests.size());
         for (NewResult request : requests) {
-            published.add(store(request, issuer, reference));
-            repository.flushAndForget();
+            published.add(store(request, issuer, reference, writes));
         }
+        groupCommit.insertInTransaction(writes);
         return published;
     }
 
-    private Published store(NewResult request, String issuer, ReferenceData.Snapshot reference) {
+    private Published store(NewResult request, String issuer, ReferenceData.Snapshot reference, WriteSet writes) {
         RecognitionItem item = reference.activeItem(request.itemCode()).orElseThrow();
         String contentHash = digests.digest(request.content());
         Optional<Result> existing = repository.byReport(issuer, request.reportId());
@@ -126,7 +145,7 @@ public class ResultPublishing {
         if (existing.isPresent()) {
             Result result = existing.get();
             if (result.contentHash.equals(contentHash)) {
-                audit.record(AuditAction.READ, AUDIT_RESOURCE, result.id.toString(), result.patientPseudonym);
+                audit.stage(writes, AuditAction.READ, AUDIT_RESOURCE, result.id.toString(), result.patientPseudonym);
                 return new Published(result, Outcome.UNCHANGED);
             }
             if (result.withdrawn()) {
@@ -144,11 +163,11 @@ public class ResultPublishing {
             result.status = ResultStatus.AMENDED;
             result.updatedAt = now;
             repository.flush();
-            record(EventType.RESULT_AMENDED, result, item, AuditAction.UPDATE, reference);
+            record(EventType.RESULT_AMENDED, result, item, AuditAction.UPDATE, reference, writes);
             return new Published(result, Outcome.AMENDED);
         }
         Result result = new Result();
-        result.id = UUID.randomUUID();
+        result.id = TimeOrderedIds.next();
         result.issuerCode = issuer;
         result.reportId = request.reportId();
         fill(result, request, person, contentHash);
@@ -157,8 +176,7 @@ public class ResultPublishing {
         result.updatedAt = now;
         markRepeat(result, item, reference);
         repository.insert(result);
-        repository.flush();
-        record(EventType.RESULT_PUBLISHED, result, item, AuditAction.CREATE, reference);
+        record(EventType.RESULT_PUBLISHED, result, item, AuditAction.CREATE, reference, writes);
         return new Published(result, Outcome.CREATED);
     }
 
@@ -193,12 +211,18 @@ public class ResultPublishing {
     }
 
     private void record(
-            EventType type, Result result, RecognitionItem item, AuditAction action, ReferenceData.Snapshot reference) {
-        outbox.publish(
+            EventType type,
+            Result result,
+            RecognitionItem item,
+            AuditAction action,
+            ReferenceData.Snapshot reference,
+            WriteSet writes) {
+        outbox.stage(
+                writes,
                 type,
                 result.id.toString(),
                 events.of(result, item, assessor.eqaSatisfied(result, item, reference), null));
-        audit.record(action, AUDIT_RESOURCE, result.id.toString(), result.patientPseudonym);
+        audit.stage(writes, action, AUDIT_RESOURCE, result.id.toString(), result.patientPseudonym);
     }
 
     /**

@@ -9,8 +9,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +26,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.sanyi.platform.http.IdempotencyKeys;
+import org.sanyi.platform.outbox.Outbox;
 import org.sanyi.platform.outbox.OutboxRelay;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.PlatformProblem;
@@ -59,6 +62,12 @@ public class GroupCommit {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EntityManager entityManager;
 
     @Inject
     MeterRegistry meters;
@@ -94,6 +103,22 @@ public class GroupCommit {
         running = false;
         if (writer != null) {
             writer.join(timeout.toMillis());
+        }
+    }
+
+    /**
+     * Inserts the set's rows in the caller's transaction, batched per statement as {@link #commit} does, and wakes the
+     * outbox relay after that transaction commits: for a use case that reads before it writes and must stay one
+     * transaction (a batch of results), yet writes many rows. An Idempotency-Key claim is not taken here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertInTransaction(WriteSet writes) {
+        if (writes.claim() != null) {
+            throw new IllegalArgumentException("claim Idempotency-Keys with IdempotencyKeys.claim in a transaction");
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> WriteSet.insertRows(connection, List.of(writes)));
+        if (writes.carriesEvents()) {
+            outbox.wakeRelayAfterCommit();
         }
     }
 
@@ -196,7 +221,9 @@ public class GroupCommit {
             connection.setAutoCommit(false);
             try {
                 List<Pending> writing = claimKeys(connection, batch, outcomes);
-                insertRows(connection, writing);
+                WriteSet.insertRows(
+                        connection,
+                        writing.stream().map(pending -> pending.writes).toList());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -237,30 +264,6 @@ public class GroupCommit {
             }
         }
         return writing;
-    }
-
-    /** One JDBC batch per statement text; the driver sends each as multi-row inserts (reWriteBatchedInserts). */
-    private static void insertRows(Connection connection, List<Pending> batch) throws SQLException {
-        Map<String, List<WriteSet.SqlRow>> byStatement = new LinkedHashMap<>();
-        for (Pending pending : batch) {
-            for (WriteSet.SqlRow row : pending.writes.rows()) {
-                byStatement
-                        .computeIfAbsent(row.insert(), sql -> new ArrayList<>())
-                        .add(row);
-            }
-        }
-        for (Map.Entry<String, List<WriteSet.SqlRow>> statement : byStatement.entrySet()) {
-            try (PreparedStatement insert = connection.prepareStatement(statement.getKey())) {
-                for (WriteSet.SqlRow row : statement.getValue()) {
-                    Object[] values = row.values();
-                    for (int i = 0; i < values.length; i++) {
-                        insert.setObject(i + 1, values[i]);
-                    }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        }
     }
 
     private static final class Pending {

@@ -1,8 +1,12 @@
 package org.sanyi.platform.groupcommit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sanyi.platform.http.IdempotencyKeys;
 
 /**
@@ -43,8 +47,28 @@ public final class WriteSet {
         return this;
     }
 
-    List<SqlRow> rows() {
-        return Collections.unmodifiableList(rows);
+    /** Inserts the rows of {@code sets} on {@code connection}: one JDBC batch per statement text, in first-seen order. */
+    static void insertRows(Connection connection, List<WriteSet> sets) throws SQLException {
+        Map<String, List<SqlRow>> byStatement = new LinkedHashMap<>();
+        for (WriteSet set : sets) {
+            for (SqlRow row : set.rows) {
+                byStatement
+                        .computeIfAbsent(row.insert(), sql -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        for (Map.Entry<String, List<SqlRow>> statement : byStatement.entrySet()) {
+            try (PreparedStatement insert = connection.prepareStatement(statement.getKey())) {
+                for (SqlRow row : statement.getValue()) {
+                    Object[] values = row.values();
+                    for (int i = 0; i < values.length; i++) {
+                        insert.setObject(i + 1, values[i]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
     }
 
     IdempotencyKeys.Claim claim() {

@@ -119,7 +119,8 @@ public class Outbox {
         return json.toString();
     }
 
-    private void wakeRelayAfterCommit() {
+    /** Wakes the relay once the current transaction commits (once per transaction, however often it is asked). */
+    public void wakeRelayAfterCommit() {
         if (transactions.getResource(WAKE_REGISTERED) != null) {
             return;
         }
