@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -128,18 +129,25 @@ public class ResultPublishing {
         // results stored before it. Their events and audit records go in as multi-row inserts too.
         repository.flushAtCommit();
         WriteSet writes = new WriteSet();
+        Map<String, Result> earlier = repository.byReports(issuer, reportIds);
         List<Published> published = new ArrayList<>(requests.size());
         for (NewResult request : requests) {
-            published.add(store(request, issuer, reference, writes));
+            published.add(
+                    store(request, issuer, reference, writes, Optional.ofNullable(earlier.get(request.reportId()))));
         }
         groupCommit.insertInTransaction(writes);
         return published;
     }
 
-    private Published store(NewResult request, String issuer, ReferenceData.Snapshot reference, WriteSet writes) {
+    /** @param existing the result published earlier under the request's report id */
+    private Published store(
+            NewResult request,
+            String issuer,
+            ReferenceData.Snapshot reference,
+            WriteSet writes,
+            Optional<Result> existing) {
         RecognitionItem item = reference.activeItem(request.itemCode()).orElseThrow();
         String contentHash = digests.digest(request.content());
-        Optional<Result> existing = repository.byReport(issuer, request.reportId());
         Person person = identities.link(request.patientIdentifiers(), issuer);
         Instant now = Timestamps.now();
         if (existing.isPresent()) {
@@ -233,8 +241,11 @@ public class ResultPublishing {
         LocalDate on = assessor.date(result.specimenAt);
         Optional<InstitutionSnapshot> orderer = directory.institution(result.issuerCode);
         RecognitionPolicy policy = assessor.policy(orderer, on, reference);
-        for (Result earlier : repository.ofPersonAndItem(
-                result.personId, item.code, config.check().maxResultsPerItem())) {
+        List<Result> earlierResults = repository.ofPersonAndItem(
+                result.personId, item.code, config.check().maxResultsPerItem());
+        // Read to be assessed only: kept in the batch's persistence context, 500 results would hold ~8,500 of them.
+        repository.forget(earlierResults);
+        for (Result earlier : earlierResults) {
             if (earlier.isOwnedBy(result.issuerCode) || !earlier.specimenAt.isBefore(result.specimenAt)) {
                 continue;
             }

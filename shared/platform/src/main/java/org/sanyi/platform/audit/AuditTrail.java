@@ -64,13 +64,9 @@ public class AuditTrail {
     /** Audits an access by the current caller, with the purpose of use it declared. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditAction action, String resourceType, String resourceId, String patientPseudonym) {
-        append(
-                callerContext.caller(),
-                PurposeOfUse.fromHeader(callerContext.purposeOfUse()),
-                action,
-                resourceType,
-                resourceId,
-                patientPseudonym);
+        AuditRow row = callerRow(action, resourceType, resourceId, patientPseudonym);
+        // Plain JDBC on the transaction's connection: a native query would flush the persistence context first.
+        entityManager.unwrap(Session.class).doWork(row::insert);
     }
 
     /**
@@ -79,17 +75,20 @@ public class AuditTrail {
      */
     public void stage(
             WriteSet writes, AuditAction action, String resourceType, String resourceId, String patientPseudonym) {
-        Caller caller = callerContext.caller();
-        AuditRow row = new AuditRow(
-                caller.subject(),
-                caller.institutionCode(),
-                caller.role().claimValue(),
+        writes.insertRow(
+                INSERT,
+                callerRow(action, resourceType, resourceId, patientPseudonym).values());
+    }
+
+    /** A record of the current caller's access, with the purpose of use it declared. */
+    private AuditRow callerRow(AuditAction action, String resourceType, String resourceId, String patientPseudonym) {
+        return row(
+                callerContext.caller(),
+                PurposeOfUse.fromHeader(callerContext.purposeOfUse()),
                 action,
                 resourceType,
                 resourceId,
-                patientPseudonym,
-                PurposeOfUse.fromHeader(callerContext.purposeOfUse()).code());
-        writes.insertRow(INSERT, row.values());
+                patientPseudonym);
     }
 
     /**
@@ -115,7 +114,18 @@ public class AuditTrail {
             String resourceType,
             String resourceId,
             String patientPseudonym) {
-        AuditRow row = new AuditRow(
+        AuditRow row = row(caller, purpose, action, resourceType, resourceId, patientPseudonym);
+        entityManager.unwrap(Session.class).doWork(row::insert);
+    }
+
+    private static AuditRow row(
+            Caller caller,
+            PurposeOfUse purpose,
+            AuditAction action,
+            String resourceType,
+            String resourceId,
+            String patientPseudonym) {
+        return new AuditRow(
                 caller.subject(),
                 caller.institutionCode(),
                 caller.role().claimValue(),
@@ -124,8 +134,6 @@ public class AuditTrail {
                 resourceId,
                 patientPseudonym,
                 purpose.code());
-        // Plain JDBC on the transaction's connection: a native query would flush the persistence context first.
-        entityManager.unwrap(Session.class).doWork(row::insert);
     }
 
     /**

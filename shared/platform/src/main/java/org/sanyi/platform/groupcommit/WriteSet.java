@@ -1,5 +1,7 @@
 package org.sanyi.platform.groupcommit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,6 +29,15 @@ public final class WriteSet {
     public WriteSet insertRow(String insert, Object... values) {
         rows.add(new SqlRow(insert, values));
         return this;
+    }
+
+    /** The value of a {@code ?::jsonb} placeholder: {@code value} written as JSON text. */
+    public static String json(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a jsonb column value cannot be written as JSON", e);
+        }
     }
 
     /** An outbox row: the relay is woken once the set commits. */

@@ -1,6 +1,5 @@
 package org.sanyi.referral.infrastructure.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,7 +68,7 @@ public class ReferralRepository {
                 referral.diagnosisDisplay,
                 referral.reason,
                 referral.requestedDepartment,
-                json(referral.attachments),
+                WriteSet.json(mapper, referral.attachments),
                 referral.clinicianSystem,
                 referral.clinicianValue,
                 nameOf(referral.familyDoctorInvolvement),
@@ -77,7 +76,7 @@ public class ReferralRepository {
                 referral.familyDoctorValue,
                 nameOf(referral.downReferralIndication),
                 referral.downReferralNote,
-                json(referral.dischargeMedications),
+                WriteSet.json(mapper, referral.dischargeMedications),
                 referral.greenChannel,
                 referral.sameGroupEpisode,
                 referral.secondDeductibleWaived,
@@ -88,20 +87,12 @@ public class ReferralRepository {
                 referral.outOfCity,
                 referral.familyDoctorInvolved,
                 referral.elderlyCareTransfer,
-                json(referral.commonGroupIds),
+                WriteSet.json(mapper, referral.commonGroupIds),
                 referral.policyRegion,
                 referral.policyVersion,
                 Timestamp.from(referral.requestedAt),
                 referral.requestedBy,
                 Timestamp.from(referral.answerDueAt));
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("referral column cannot be written as JSON", e);
-        }
     }
 
     private static String nameOf(Enum<?> value) {

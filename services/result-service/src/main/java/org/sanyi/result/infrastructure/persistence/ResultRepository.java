@@ -1,6 +1,5 @@
 package org.sanyi.result.infrastructure.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,9 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.sanyi.platform.groupcommit.WriteSet;
 import org.sanyi.result.domain.RecognitionCheck;
 import org.sanyi.result.domain.RecognitionDecision;
@@ -39,32 +41,25 @@ public class ResultRepository {
                 check.personId,
                 check.patientPseudonym,
                 check.clinicalContext.name(),
-                json(check.itemCodes),
-                json(check.candidates),
+                WriteSet.json(mapper, check.itemCodes),
+                WriteSet.json(mapper, check.candidates),
                 Timestamp.from(check.checkedAt),
                 check.checkedBy,
                 Timestamp.from(check.openUntil));
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("check column cannot be written as JSON", e);
-        }
     }
 
     public Optional<Result> find(UUID id) {
         return Optional.ofNullable(entityManager.find(Result.class, id));
     }
 
-    public Optional<Result> byReport(String issuerCode, String reportId) {
+    /** The issuer's results published under any of {@code reportIds}, by report id: one query for a batch. */
+    public Map<String, Result> byReports(String issuerCode, Collection<String> reportIds) {
         return entityManager
-                .createQuery("from Result where issuerCode = :issuer and reportId = :report", Result.class)
+                .createQuery("from Result where issuerCode = :issuer and reportId in :reports", Result.class)
                 .setParameter("issuer", issuerCode)
-                .setParameter("report", reportId)
+                .setParameter("reports", reportIds)
                 .getResultStream()
-                .findFirst();
+                .collect(Collectors.toMap(result -> result.reportId, result -> result));
     }
 
     public void insert(Object entity) {
@@ -83,6 +78,11 @@ public class ResultRepository {
      */
     public void flushAtCommit() {
         entityManager.setFlushMode(FlushModeType.COMMIT);
+    }
+
+    /** Detaches entities that were read and will not change, so the persistence context does not keep them. */
+    public void forget(Collection<?> readOnly) {
+        readOnly.forEach(entityManager::detach);
     }
 
     /** A person's results of an item, newest specimen first: the check's one query (index result_person_item). */
