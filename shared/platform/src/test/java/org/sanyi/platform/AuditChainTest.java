@@ -336,11 +336,6 @@ class AuditChainTest {
     }
 
     private long single(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Long.parseLong(text(sql));
     }
 }

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -122,26 +123,14 @@ public class IdempotencyKeys {
     public static Set<Claim> claimAll(Connection connection, List<Claim> claims) throws SQLException {
         Set<Claim> granted = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement(CLAIM_ALL)) {
-            insert.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "text", claims.stream().map(Claim::institution).toArray()));
-            insert.setArray(
-                    2,
-                    connection.createArrayOf(
-                            "text", claims.stream().map(Claim::operation).toArray()));
-            insert.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "text", claims.stream().map(Claim::key).toArray()));
-            insert.setArray(
-                    4,
-                    connection.createArrayOf(
-                            "text", claims.stream().map(Claim::requestHash).toArray()));
-            insert.setArray(
-                    5,
-                    connection.createArrayOf(
-                            "text", claims.stream().map(Claim::resourceId).toArray()));
+            List<Function<Claim, String>> columns =
+                    List.of(Claim::institution, Claim::operation, Claim::key, Claim::requestHash, Claim::resourceId);
+            for (int i = 0; i < columns.size(); i++) {
+                insert.setArray(
+                        i + 1,
+                        connection.createArrayOf(
+                                "text", claims.stream().map(columns.get(i)).toArray()));
+            }
             try (ResultSet inserted = insert.executeQuery()) {
                 Set<List<String>> insertedKeys = new HashSet<>();
                 while (inserted.next()) {
