@@ -118,6 +118,38 @@ class ResultInputTest extends ResultTestBase {
         }
     }
 
+    /** A check reads every item in one query, the newest results of each up to the configured limit (20). */
+    @Test
+    void aCheckOffersTheNewestResultsOfEachItemUpToTheLimit() {
+        Identifier person = TestPatients.residentId();
+        List<Map<String, Object>> batch = new java.util.ArrayList<>();
+        for (int days = 1; days <= 23; days++) {
+            batch.add(Results.bloodCount("LIMIT-" + UUID.randomUUID(), Duration.ofDays(days), person));
+        }
+        as(TOWNSHIP_CENTRE, TestTokens.HOSPITAL)
+                .body(Map.of("results", batch))
+                .post("/v1/result-batches")
+                .then()
+                .statusCode(200);
+
+        io.restassured.path.json.JsonPath answer = Results.check(COUNTY_HOSPITAL, List.of("LAB-CBC", "LAB-LFT"), person)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+
+        List<Integer> cbcAges = answer.getList("items.find { it.itemCode == 'LAB-CBC' }.recognisable.ageDays");
+        cbcAges.addAll(answer.getList("items.find { it.itemCode == 'LAB-CBC' }.notRecognisable.ageDays"));
+        assertThat(cbcAges).hasSize(20);
+        assertThat(cbcAges.stream().mapToInt(Integer::intValue).max().orElseThrow())
+                .as("the three oldest results are left out")
+                .isLessThanOrEqualTo(20);
+        assertThat(answer.getList("items.find { it.itemCode == 'LAB-LFT' }.recognisable"))
+                .isEmpty();
+        assertThat(answer.getList("items.find { it.itemCode == 'LAB-LFT' }.notRecognisable"))
+                .isEmpty();
+    }
+
     @Test
     void aControlCharacterIsA400NotA500() {
         Map<String, Object> body = with("findings", "abc\u0000def");

@@ -82,13 +82,13 @@ public record CheckView(
         var result = finding.result();
         var assessment = finding.assessment();
         return new Found(
-                result.id,
-                result.issuerCode,
-                result.performerCode,
-                result.specimenAt,
-                result.reportedAt,
+                result.id(),
+                result.issuerCode(),
+                result.performerCode(),
+                result.specimenAt(),
+                result.reportedAt(),
                 assessment.ageDays(),
-                result.status,
+                result.status(),
                 assessment.basis(),
                 assessment.reason());
     }

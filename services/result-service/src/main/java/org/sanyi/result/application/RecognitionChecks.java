@@ -45,6 +45,7 @@ import org.sanyi.result.domain.RecognitionItem;
 import org.sanyi.result.domain.RecognitionPolicy;
 import org.sanyi.result.domain.Result;
 import org.sanyi.result.domain.ResultProblem;
+import org.sanyi.result.domain.ResultSummary;
 import org.sanyi.result.infrastructure.persistence.ResultRepository;
 
 /**
@@ -92,7 +93,7 @@ public class RecognitionChecks {
     GroupCommit groupCommit;
 
     /** One result a check found, with the assessment. */
-    public record Finding(Result result, Assessment assessment) {}
+    public record Finding(ResultSummary result, Assessment assessment) {}
 
     public record CheckOutcome(RecognitionCheck check, Map<String, List<Finding>> findingsByItem) {}
 
@@ -171,15 +172,17 @@ public class RecognitionChecks {
         Map<String, List<Finding>> findings = new LinkedHashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         List<CheckedItem> counts = new ArrayList<>();
-        for (String code : itemCodes.stream().distinct().toList()) {
+        List<String> codes = itemCodes.stream().distinct().toList();
+        Map<String, List<ResultSummary>> results =
+                repository.summaries(person.id(), codes, config.check().maxResultsPerItem());
+        for (String code : codes) {
             RecognitionItem item = reference.activeItem(code).orElseThrow();
             List<Finding> found = new ArrayList<>();
-            for (Result result :
-                    repository.ofPersonAndItem(person.id(), code, config.check().maxResultsPerItem())) {
+            for (ResultSummary result : results.getOrDefault(code, List.of())) {
                 Assessment assessment = assessor.assess(result, item, policy, orderer, ordering, today, reference);
                 found.add(new Finding(result, assessment));
                 candidates.add(new Candidate(
-                        result.id, code, assessment.recognisable(), assessment.basis(), assessment.reason()));
+                        result.id(), code, assessment.recognisable(), assessment.basis(), assessment.reason()));
             }
             findings.put(code, found);
             counts.add(new CheckedItem(
@@ -215,6 +218,7 @@ public class RecognitionChecks {
                 if (candidate.itemCode().equals(code)) {
                     repository
                             .find(candidate.resultId())
+                            .map(Result::summary)
                             .ifPresent(result -> found.add(new Finding(
                                     result,
                                     assessor.assess(

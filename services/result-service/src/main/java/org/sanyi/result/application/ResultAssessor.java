@@ -14,7 +14,7 @@ import org.sanyi.result.domain.Assessment;
 import org.sanyi.result.domain.RecognitionItem;
 import org.sanyi.result.domain.RecognitionPolicy;
 import org.sanyi.result.domain.RecognitionRules;
-import org.sanyi.result.domain.Result;
+import org.sanyi.result.domain.ResultSummary;
 
 /**
  * Feeds {@link RecognitionRules} from the directory and the reference data, for the check (is it recognisable for
@@ -42,7 +42,7 @@ public class ResultAssessor {
     }
 
     public Assessment assess(
-            Result result,
+            ResultSummary result,
             RecognitionItem item,
             RecognitionPolicy policy,
             String orderer,
@@ -56,17 +56,17 @@ public class ResultAssessor {
                 eqaSatisfied(result, item, reference),
                 result.isOwnedBy(orderer),
                 new RecognitionRules.Parties(
-                        directory.institution(result.performerCode).orElse(null),
+                        directory.institution(result.performerCode()).orElse(null),
                         ordering.orElse(null),
-                        directory.sameGroup(result.performerCode, orderer, on)
-                                || directory.sameGroup(result.issuerCode, orderer, on)),
-                date(result.specimenAt),
+                        directory.sameGroup(result.performerCode(), orderer, on)
+                                || directory.sameGroup(result.issuerCode(), orderer, on)),
+                date(result.specimenAt()),
                 on);
     }
 
     /** The item needs no EQA, or the performing lab had a pass covering the specimen date. */
-    public boolean eqaSatisfied(Result result, RecognitionItem item, ReferenceData.Snapshot reference) {
-        return !item.requiresEqa || reference.eqaPassed(result.performerCode, item.code, date(result.specimenAt));
+    public boolean eqaSatisfied(ResultSummary result, RecognitionItem item, ReferenceData.Snapshot reference) {
+        return !item.requiresEqa || reference.eqaPassed(result.performerCode(), item.code, date(result.specimenAt()));
     }
 
     public LocalDate date(Instant instant) {

@@ -42,6 +42,7 @@ import org.sanyi.result.domain.RecognitionItem;
 import org.sanyi.result.domain.RecognitionPolicy;
 import org.sanyi.result.domain.Result;
 import org.sanyi.result.domain.ResultProblem;
+import org.sanyi.result.domain.ResultSummary;
 import org.sanyi.result.infrastructure.persistence.ResultRepository;
 
 /**
@@ -213,7 +214,7 @@ public class ResultPublishing {
         outbox.publish(
                 EventType.RESULT_WITHDRAWN,
                 result.id.toString(),
-                events.of(result, item, assessor.eqaSatisfied(result, item, reference), voided));
+                events.of(result, item, assessor.eqaSatisfied(result.summary(), item, reference), voided));
         audit.record(AuditAction.UPDATE, AUDIT_RESOURCE, result.id.toString(), result.patientPseudonym);
         return result;
     }
@@ -229,7 +230,7 @@ public class ResultPublishing {
                 writes,
                 type,
                 result.id.toString(),
-                events.of(result, item, assessor.eqaSatisfied(result, item, reference), null));
+                events.of(result, item, assessor.eqaSatisfied(result.summary(), item, reference), null));
         audit.stage(writes, action, AUDIT_RESOURCE, result.id.toString(), result.patientPseudonym);
     }
 
@@ -241,19 +242,18 @@ public class ResultPublishing {
         LocalDate on = assessor.date(result.specimenAt);
         Optional<InstitutionSnapshot> orderer = directory.institution(result.issuerCode);
         RecognitionPolicy policy = assessor.policy(orderer, on, reference);
-        List<Result> earlierResults = repository.ofPersonAndItem(
-                result.personId, item.code, config.check().maxResultsPerItem());
-        // Read to be assessed only: kept in the batch's persistence context, 500 results would hold ~8,500 of them.
-        repository.forget(earlierResults);
-        for (Result earlier : earlierResults) {
-            if (earlier.isOwnedBy(result.issuerCode) || !earlier.specimenAt.isBefore(result.specimenAt)) {
+        List<ResultSummary> earlierResults = repository
+                .summaries(result.personId, List.of(item.code), config.check().maxResultsPerItem())
+                .getOrDefault(item.code, List.of());
+        for (ResultSummary earlier : earlierResults) {
+            if (earlier.isOwnedBy(result.issuerCode) || !earlier.specimenAt().isBefore(result.specimenAt)) {
                 continue;
             }
             if (assessor.assess(earlier, item, policy, result.issuerCode, orderer, on, reference)
                     .recognisable()) {
-                result.repeatOf = earlier.id;
+                result.repeatOf = earlier.id();
                 result.repeatWithoutReason =
-                        !repository.declinedSince(result.issuerCode, result.personId, item.code, earlier.reportedAt);
+                        !repository.declinedSince(result.issuerCode, result.personId, item.code, earlier.reportedAt());
                 return;
             }
         }

@@ -27,7 +27,7 @@ public final class RecognitionRules {
      * @param ownResult whether the orderer issued or performed the result
      */
     public static Assessment assess(
-            Result result,
+            ResultSummary result,
             RecognitionItem item,
             RecognitionPolicy policy,
             boolean eqaValid,

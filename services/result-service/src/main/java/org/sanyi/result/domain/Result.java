@@ -94,12 +94,16 @@ public class Result extends PanacheEntityBase {
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
 
+    public ResultSummary summary() {
+        return new ResultSummary(id, issuerCode, performerCode, itemCode, status, specimenAt, reportedAt);
+    }
+
     public boolean withdrawn() {
         return status == ResultStatus.WITHDRAWN;
     }
 
     /** The issuer and the performing centre see the result always. */
     public boolean isOwnedBy(String institutionCode) {
-        return issuerCode.equals(institutionCode) || performerCode.equals(institutionCode);
+        return summary().isOwnedBy(institutionCode);
     }
 }

@@ -122,7 +122,7 @@ class RecognitionRulesTest {
         Result result = result(TODAY.minusDays(1));
         result.status = ResultStatus.WITHDRAWN;
         Assessment assessment = RecognitionRules.assess(
-                result,
+                result.summary(),
                 cbc,
                 all,
                 true,
@@ -138,7 +138,7 @@ class RecognitionRulesTest {
         RecognitionPolicy none = policy(List.of());
         Result result = result(TODAY.minusDays(3));
         assertThat(RecognitionRules.assess(
-                                result,
+                                result.summary(),
                                 cbc,
                                 none,
                                 false,
@@ -149,7 +149,7 @@ class RecognitionRulesTest {
                         .basis())
                 .isEqualTo(RecognitionScope.SAME_INSTITUTION);
         assertThat(RecognitionRules.assess(
-                                result,
+                                result.summary(),
                                 cbc,
                                 none,
                                 true,
@@ -170,7 +170,7 @@ class RecognitionRulesTest {
             boolean sameGroup,
             boolean eqaValid) {
         return RecognitionRules.assess(
-                result(specimenDate),
+                result(specimenDate).summary(),
                 item,
                 policy,
                 eqaValid,

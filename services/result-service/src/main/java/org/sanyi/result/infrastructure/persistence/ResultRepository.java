@@ -5,18 +5,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.sanyi.events.result.ResultStatus;
 import org.sanyi.platform.groupcommit.WriteSet;
 import org.sanyi.result.domain.RecognitionCheck;
 import org.sanyi.result.domain.RecognitionDecision;
 import org.sanyi.result.domain.Result;
+import org.sanyi.result.domain.ResultSummary;
 
 /** Every query of results, checks and decisions, so the use cases read as business steps. */
 @ApplicationScoped
@@ -25,6 +33,12 @@ public class ResultRepository {
     private static final String INSERT_CHECK = "insert into recognition_check (id, orderer_code, person_id,"
             + " patient_pseudonym, clinical_context, item_codes, candidates, checked_at, checked_by, open_until)"
             + " values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)";
+
+    private static final String SUMMARIES = "select id, issuer_code, performer_code, item_code, status, specimen_at,"
+            + " reported_at from (select id, issuer_code, performer_code, item_code, status, specimen_at, reported_at,"
+            + " row_number() over (partition by item_code order by specimen_at desc) as position"
+            + " from result where person_id = ? and item_code = any(?)) newest"
+            + " where position <= ? order by item_code, specimen_at desc";
 
     @Inject
     EntityManager entityManager;
@@ -80,23 +94,34 @@ public class ResultRepository {
         entityManager.setFlushMode(FlushModeType.COMMIT);
     }
 
-    /** Detaches entities that were read and will not change, so the persistence context does not keep them. */
-    public void forget(Collection<?> readOnly) {
-        readOnly.forEach(entityManager::detach);
-    }
-
-    /** A person's results of an item, newest specimen first: the check's one query (index result_person_item). */
-    public List<Result> ofPersonAndItem(UUID personId, String itemCode, int limit) {
-        return entityManager
-                .createQuery(
-                        "from Result where personId = :person and itemCode = :item order by specimenAt desc",
-                        Result.class)
-                .setParameter("person", personId)
-                .setParameter("item", itemCode)
-                .setMaxResults(limit)
-                // Read to be assessed, never changed here: no snapshot to keep, nothing to dirty-check at flush.
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
+    /**
+     * A person's results of {@code itemCodes}, newest specimen first, at most {@code limit} per item, by item: one query
+     * on the index result_person_item, and only the columns an assessment reads (no entity is loaded).
+     */
+    public Map<String, List<ResultSummary>> summaries(UUID personId, Collection<String> itemCodes, int limit) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Map<String, List<ResultSummary>> byItem = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(SUMMARIES)) {
+                select.setObject(1, personId);
+                select.setArray(2, connection.createArrayOf("text", itemCodes.toArray()));
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ResultSummary summary = new ResultSummary(
+                                rows.getObject(1, UUID.class),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                ResultStatus.valueOf(rows.getString(5)),
+                                rows.getObject(6, OffsetDateTime.class).toInstant(),
+                                rows.getObject(7, OffsetDateTime.class).toInstant());
+                        byItem.computeIfAbsent(summary.itemCode(), item -> new ArrayList<>())
+                                .add(summary);
+                    }
+                }
+            }
+            return byItem;
+        });
     }
 
     public Optional<RecognitionCheck> check(UUID id) {
