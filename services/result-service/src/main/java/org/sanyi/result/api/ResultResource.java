@@ -120,7 +120,8 @@ public class ResultResource {
     @Operation(
             summary = "Publish up to 500 results at once",
             description = "All or none: one invalid result refuses the batch and `errors` names its fields as"
-                    + " results[i].field. Each result behaves as in POST /v1/results.")
+                    + " results[i].field; so does a report id sent twice in one batch (results[i].reportId). Each"
+                    + " result behaves as in POST /v1/results.")
     @RequestBody(
             required = true,
             content =
