@@ -123,7 +123,8 @@ public class RecognitionChecks {
         String checkedBy = callerContext.caller().subject();
         // Reads (and the identity link, which may write) in one transaction; the check's own rows then commit with
         // the checks of concurrent requests (GroupCommit): they depend on nothing but what was read here.
-        Assessed assessed = QuarkusTransaction.requiringNew().call(() -> assess(identifiers, itemCodes, orderer, now));
+        Assessed assessed =
+                QuarkusTransaction.requiringNew().call(() -> assess(identifiers, itemCodes, orderer, now, reference));
 
         RecognitionCheck check = new RecognitionCheck();
         check.id = TimeOrderedIds.next();
@@ -163,8 +164,12 @@ public class RecognitionChecks {
             List<Candidate> candidates,
             List<CheckedItem> counts) {}
 
-    private Assessed assess(List<Identifier> identifiers, List<String> itemCodes, String orderer, Instant now) {
-        ReferenceData.Snapshot reference = referenceData.current();
+    private Assessed assess(
+            List<Identifier> identifiers,
+            List<String> itemCodes,
+            String orderer,
+            Instant now,
+            ReferenceData.Snapshot reference) {
         Person person = identities.link(identifiers, orderer);
         LocalDate today = assessor.date(now);
         Optional<InstitutionSnapshot> ordering = directory.institution(orderer);

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -230,13 +229,7 @@ public class AuditTrail {
             String purpose) {
 
         void insert(Connection connection) throws SQLException {
-            Object[] values = values();
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < values.length; i++) {
-                    insert.setObject(i + 1, values[i]);
-                }
-                insert.executeUpdate();
-            }
+            new WriteSet.SqlRow(INSERT, values()).insertOn(connection);
         }
 
         /** The values of {@link #INSERT}, recorded now. */

@@ -19,7 +19,22 @@ import org.sanyi.platform.http.IdempotencyKeys;
 public final class WriteSet {
 
     /** A parameterised single-row insert ({@code insert into t (a, b) values (?, ?)}), batched per statement text. */
-    public record SqlRow(String insert, Object[] values) {}
+    public record SqlRow(String insert, Object[] values) {
+
+        /** Inserts this row alone, on {@code connection}'s transaction. */
+        public void insertOn(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                bind(statement);
+                statement.executeUpdate();
+            }
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+        }
+    }
 
     private final List<SqlRow> rows = new ArrayList<>(3);
     private IdempotencyKeys.Claim claim;
@@ -71,10 +86,7 @@ public final class WriteSet {
         for (Map.Entry<String, List<SqlRow>> statement : byStatement.entrySet()) {
             try (PreparedStatement insert = connection.prepareStatement(statement.getKey())) {
                 for (SqlRow row : statement.getValue()) {
-                    Object[] values = row.values();
-                    for (int i = 0; i < values.length; i++) {
-                        insert.setObject(i + 1, values[i]);
-                    }
+                    row.bind(insert);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -10,7 +10,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -60,16 +59,9 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, String aggregateId, Object data) {
         UUID id = TimeOrderedIds.next();
-        Object[] values = row(id, type, aggregateId, data);
+        WriteSet.SqlRow row = new WriteSet.SqlRow(INSERT, row(id, type, aggregateId, data));
         // Plain JDBC on the transaction's own connection: no entity state to track or flush on the hot path.
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < values.length; i++) {
-                    insert.setObject(i + 1, values[i]);
-                }
-                insert.executeUpdate();
-            }
-        });
+        entityManager.unwrap(Session.class).doWork(row::insertOn);
         wakeRelayAfterCommit();
         return id;
     }
