@@ -44,7 +44,25 @@ public enum EventType {
     /** The orderer recognised (引用) a result instead of repeating it (data: result.DecisionEvent). */
     RESULT_RECOGNISED("org.sanyi.result.recognised.v1", Topic.RESULT_EVENTS, "result/recognised.v1.json"),
     /** The orderer repeats the exam or test, with a coded reason. */
-    RESULT_DECLINED("org.sanyi.result.declined.v1", Topic.RESULT_EVENTS, "result/declined.v1.json");
+    RESULT_DECLINED("org.sanyi.result.declined.v1", Topic.RESULT_EVENTS, "result/declined.v1.json"),
+    /** A PACS registered a study in the regional index (data: imaging.StudyEvent). */
+    STUDY_REGISTERED("org.sanyi.imaging.study.registered.v1", Topic.IMAGING_EVENTS, "imaging/study-registered.v1.json"),
+    /** A later registration changed the study's metadata, series or counts. */
+    STUDY_AMENDED("org.sanyi.imaging.study.amended.v1", Topic.IMAGING_EVENTS, "imaging/study-amended.v1.json"),
+    /** A report was added to the study or changed (preliminary, final, amended). */
+    STUDY_REPORTED("org.sanyi.imaging.study.reported.v1", Topic.IMAGING_EVENTS, "imaging/study-reported.v1.json"),
+    /** The source routed the study to its 医共体's imaging centre for reading (BR-I4). */
+    STUDY_READING_REQUESTED(
+            "org.sanyi.imaging.study.reading-requested.v1",
+            Topic.IMAGING_EVENTS,
+            "imaging/study-reading-requested.v1.json"),
+    /** The source retracted the study (entered in error); it no longer appears in searches. */
+    STUDY_RETRACTED("org.sanyi.imaging.study.retracted.v1", Topic.IMAGING_EVENTS, "imaging/study-retracted.v1.json"),
+    /** An institution looked at a patient's studies (data: imaging.StudyAccessEvent). */
+    STUDY_ACCESSED("org.sanyi.imaging.study.accessed.v1", Topic.IMAGING_ACCESS, "imaging/study-accessed.v1.json"),
+    /** The regulator reviewed a break-glass access (data: imaging.BreakGlassReviewEvent). */
+    BREAK_GLASS_REVIEWED(
+            "org.sanyi.imaging.break-glass.reviewed.v1", Topic.IMAGING_ACCESS, "imaging/break-glass-reviewed.v1.json");
 
     /** Prefix of every {@code $id} and therefore of every {@code ce_dataschema}. */
     public static final String SCHEMA_ID_PREFIX = "urn:sanyi:event-schema:";

@@ -9,7 +9,9 @@ public enum Topic {
     DIRECTORY_GROUPS("directory.groups.v1", true, "medical group id"),
     REFERRAL_EVENTS("referral.events.v1", false, "referral id"),
     RESULT_CATALOGUE("result.catalogue.v1", true, "recognition item code"),
-    RESULT_EVENTS("result.events.v1", false, "result id (result events) or check id (check and decision events)");
+    RESULT_EVENTS("result.events.v1", false, "result id (result events) or check id (check and decision events)"),
+    IMAGING_EVENTS("imaging.events.v1", false, "study id"),
+    IMAGING_ACCESS("imaging.access.v1", false, "patient pseudonym (accesses) or access id (reviews)");
 
     private final String topicName;
     private final boolean compacted;

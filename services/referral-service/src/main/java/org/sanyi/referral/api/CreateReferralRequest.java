@@ -10,6 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sanyi.events.referral.DownReferralIndication;
 import org.sanyi.events.referral.ReferralUrgency;
+import org.sanyi.kernel.DicomUid;
 import org.sanyi.kernel.Identifier;
 import org.sanyi.kernel.InstitutionCode;
 import org.sanyi.kernel.InvalidIdentifierException;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sanyi.events.result.ClinicalContext;
+import org.sanyi.platform.patient.PatientDto;
 
 @Schema(name = "RecognitionCheckRequest", description = "The items a clinician is about to order for a patient")
 public record CheckRequest(

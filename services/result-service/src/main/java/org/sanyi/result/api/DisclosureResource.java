@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sanyi.platform.patient.PatientDto;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
 import org.sanyi.platform.security.Role;

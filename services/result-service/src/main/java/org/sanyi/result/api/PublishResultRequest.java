@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sanyi.events.result.ResultStatus;
 import org.sanyi.kernel.InstitutionCode;
 import org.sanyi.kernel.Timestamps;
+import org.sanyi.platform.patient.PatientDto;
 import org.sanyi.platform.problem.FieldViolation;
 import org.sanyi.result.application.NewResult;
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sanyi.events.result.ResultKind;
 import org.sanyi.events.result.ResultStatus;
+import org.sanyi.platform.patient.IdentifierDto;
 import org.sanyi.result.domain.Observation;
 import org.sanyi.result.domain.RecognitionItem;
 import org.sanyi.result.domain.Result;

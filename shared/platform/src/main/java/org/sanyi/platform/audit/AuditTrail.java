@@ -79,6 +79,21 @@ public class AuditTrail {
                 callerRow(action, resourceType, resourceId, patientPseudonym).values());
     }
 
+    /** Audits {@code caller}'s access (a scheduled job's, say) as part of {@code writes}. */
+    public void stage(
+            WriteSet writes,
+            Caller caller,
+            PurposeOfUse purpose,
+            AuditAction action,
+            String resourceType,
+            String resourceId,
+            String patientPseudonym) {
+        writes.insertRow(
+                INSERT,
+                row(caller, purpose, action, resourceType, resourceId, patientPseudonym)
+                        .values());
+    }
+
     /** A record of the current caller's access, with the purpose of use it declared. */
     private AuditRow callerRow(AuditAction action, String resourceType, String resourceId, String patientPseudonym) {
         return row(

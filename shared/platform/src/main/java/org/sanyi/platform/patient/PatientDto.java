@@ -1,4 +1,4 @@
-package org.sanyi.result.api;
+package org.sanyi.platform.patient;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -28,7 +28,7 @@ public record PatientDto(
                 List<@NotNull @Valid IdentifierDto> identifiers) {
 
     /** The normalised identifiers; a broken one is added to {@code violations} under {@code prefix}. */
-    List<Identifier> normalised(String prefix, List<FieldViolation> violations) {
+    public List<Identifier> normalised(String prefix, List<FieldViolation> violations) {
         List<Identifier> result = new ArrayList<>();
         for (int i = 0; i < identifiers.size(); i++) {
             try {

@@ -1,10 +1,10 @@
-package org.sanyi.referral.domain;
+package org.sanyi.kernel;
 
 import java.util.regex.Pattern;
 
 /**
  * DICOM unique identifier rules (PS3.5 §9.1): at most 64 characters, dot-separated numeric components without
- * leading zeros, at least two components. Used for the Study Instance UIDs a referral points to.
+ * leading zeros, at least two components. Study, series and instance UIDs of the referral and imaging services.
  */
 public final class DicomUid {
 

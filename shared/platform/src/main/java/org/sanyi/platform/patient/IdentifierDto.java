@@ -1,4 +1,4 @@
-package org.sanyi.result.api;
+package org.sanyi.platform.patient;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,11 +10,11 @@ public record IdentifierDto(
         @NotBlank @Size(max = 200) @Schema(example = "urn:sanyi:id:cn-resident-id") String system,
         @NotBlank @Size(max = 100) @Schema(example = "350921195803129997") String value) {
 
-    Identifier toIdentifier() {
+    public Identifier toIdentifier() {
         return new Identifier(system, value);
     }
 
-    static IdentifierDto of(String system, String value) {
+    public static IdentifierDto of(String system, String value) {
         return new IdentifierDto(system, value);
     }
 }
