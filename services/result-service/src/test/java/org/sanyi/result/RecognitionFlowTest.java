@@ -2,11 +2,11 @@ package org.sanyi.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.sanyi.result.ResultRegion.COUNTY_HOSPITAL;
-import static org.sanyi.result.ResultRegion.OTHER_COUNTY_HOSPITAL;
-import static org.sanyi.result.ResultRegion.REGULATOR;
-import static org.sanyi.result.ResultRegion.TOWNSHIP_CENTRE;
-import static org.sanyi.result.ResultRegion.TOWNSHIP_WITHOUT_EQA;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.COUNTY_HOSPITAL;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.OTHER_COUNTY_HOSPITAL;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.REGULATOR;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.TOWNSHIP_CENTRE;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.TOWNSHIP_WITHOUT_EQA;
 import static org.sanyi.testing.TestCallers.as;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sanyi.directory.replica.testing.NingdeTestRegion;
 import org.sanyi.kernel.Identifier;
 import org.sanyi.testing.SanyiTestInfrastructure;
 import org.sanyi.testing.TestPatients;
@@ -225,7 +226,7 @@ class RecognitionFlowTest extends ResultTestBase {
                 .then()
                 .statusCode(200)
                 .body("repeatWithoutReason", equalTo(true));
-        List<String> flagged = as(ResultRegion.INSURER, TestTokens.INSURER)
+        List<String> flagged = as(NingdeTestRegion.INSURER, TestTokens.INSURER)
                 .get("/v1/repeat-exams")
                 .then()
                 .statusCode(200)
@@ -233,7 +234,7 @@ class RecognitionFlowTest extends ResultTestBase {
                 .jsonPath()
                 .getList("resultId");
         assertThat(flagged).contains(repeat);
-        as(ResultRegion.INSURER, TestTokens.INSURER)
+        as(NingdeTestRegion.INSURER, TestTokens.INSURER)
                 .get("/v1/results/" + repeat)
                 .then()
                 .statusCode(403);

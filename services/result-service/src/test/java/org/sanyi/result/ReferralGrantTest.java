@@ -1,8 +1,8 @@
 package org.sanyi.result;
 
 import static org.awaitility.Awaitility.await;
-import static org.sanyi.result.ResultRegion.OTHER_COUNTY_HOSPITAL;
-import static org.sanyi.result.ResultRegion.TOWNSHIP_CENTRE;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.OTHER_COUNTY_HOSPITAL;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.TOWNSHIP_CENTRE;
 import static org.sanyi.testing.TestCallers.as;
 
 import io.quarkus.test.common.QuarkusTestResource;

@@ -3,8 +3,8 @@ package org.sanyi.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.sanyi.result.ResultRegion.COUNTY_HOSPITAL;
-import static org.sanyi.result.ResultRegion.TOWNSHIP_CENTRE;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.COUNTY_HOSPITAL;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.TOWNSHIP_CENTRE;
 import static org.sanyi.testing.TestCallers.as;
 
 import io.agroal.api.AgroalDataSource;

@@ -3,6 +3,7 @@ package org.sanyi.result;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.sanyi.directory.replica.DirectoryReplica;
+import org.sanyi.directory.replica.testing.NingdeTestRegion;
 
 /** Every result test needs the test region in the directory replica first. */
 abstract class ResultTestBase {
@@ -12,6 +13,6 @@ abstract class ResultTestBase {
 
     @BeforeEach
     void publishRegion() throws Exception {
-        ResultRegion.ensurePublished(directory);
+        NingdeTestRegion.ensurePublished(directory);
     }
 }

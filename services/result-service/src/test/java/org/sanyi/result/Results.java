@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.sanyi.directory.replica.testing.NingdeTestRegion;
 import org.sanyi.kernel.Identifier;
 import org.sanyi.testing.TestTokens;
 
@@ -70,7 +71,7 @@ final class Results {
     }
 
     static void eqaPass(String institution, String item) {
-        as(ResultRegion.REGULATOR, TestTokens.REGULATOR)
+        as(NingdeTestRegion.REGULATOR, TestTokens.REGULATOR)
                 .body(Map.of(
                         "institutionCode",
                         institution,

@@ -82,6 +82,7 @@ public class AccessResource {
                     @Content(examples = @ExampleObject(name = "all studies for 30 days", value = ApiExamples.CONSENT)))
     @APIResponse(
             responseCode = "201",
+            description = "Recorded; the institution may see the patient's studies until expiresAt",
             content =
                     @Content(
                             schema = @Schema(implementation = Consents.Consent.class),

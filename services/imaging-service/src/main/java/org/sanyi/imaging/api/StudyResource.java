@@ -131,6 +131,7 @@ public class StudyResource {
                             examples = @ExampleObject(name = "chest DR", value = ApiExamples.REGISTRATION)))
     @APIResponse(
             responseCode = "201",
+            description = "Registered; Location names the study",
             content =
                     @Content(
                             schema = @Schema(implementation = RegisteredEntry.class),
@@ -362,6 +363,7 @@ public class StudyResource {
                     + " recorded as a look, like a search; break-glass as in QIDO-RS.")
     @APIResponse(
             responseCode = "201",
+            description = "Issued, and recorded as a look",
             content =
                     @Content(
                             schema = @Schema(implementation = RetrievalTickets.Ticket.class),

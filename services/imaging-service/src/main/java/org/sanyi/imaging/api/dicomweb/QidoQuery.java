@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.sanyi.imaging.application.StudyFilter;
 import org.sanyi.imaging.domain.ImagingProblem;
 import org.sanyi.imaging.infrastructure.dicom.DicomTag;
+import org.sanyi.imaging.infrastructure.dicom.StudyDatasets;
 import org.sanyi.kernel.DicomUid;
 import org.sanyi.kernel.Identifier;
 import org.sanyi.kernel.InvalidIdentifierException;
@@ -151,10 +152,7 @@ public record QidoQuery(
     }
 
     private static PatientIdentifierSystem system(String issuer) {
-        return PatientIdentifierSystem.fromUri(issuer)
-                .or(() -> Arrays.stream(PatientIdentifierSystem.values())
-                        .filter(s -> s.name().equals(issuer))
-                        .findFirst())
+        return StudyDatasets.knownSystem(issuer)
                 .orElseThrow(() -> invalid("IssuerOfPatientID '" + issuer + "' names no identifier system; use one of "
                         + Arrays.stream(PatientIdentifierSystem.values())
                                 .map(PatientIdentifierSystem::uri)

@@ -56,12 +56,14 @@ public final class StudyDatasets {
                 required(first, DicomTag.PATIENT_ID, path),
                 first.string(DicomTag.ISSUER_OF_PATIENT_ID),
                 path + "." + DicomTag.PATIENT_ID.tag()));
+        // Other IDs under an issuer of the exchange join the person; a PACS's local numbers (another issuer) do not.
         for (DicomDataset other : first.sequence(DicomTag.OTHER_PATIENT_IDS_SEQUENCE)) {
             String otherPath = path + "." + DicomTag.OTHER_PATIENT_IDS_SEQUENCE.tag();
-            identifiers.add(identifier(
-                    required(other, DicomTag.PATIENT_ID, otherPath),
-                    other.string(DicomTag.ISSUER_OF_PATIENT_ID),
-                    otherPath));
+            Optional<String> issuer = other.string(DicomTag.ISSUER_OF_PATIENT_ID);
+            Optional<String> value = other.string(DicomTag.PATIENT_ID);
+            if (value.isPresent() && issuer.flatMap(StudyDatasets::knownSystem).isPresent()) {
+                identifiers.add(identifier(value.get(), issuer, otherPath));
+            }
         }
         LocalDate studyDate = date(required(first, DicomTag.STUDY_DATE, path), path + "." + DicomTag.STUDY_DATE.tag());
         Optional<String> studyTime = first.string(DicomTag.STUDY_TIME);
@@ -147,11 +149,16 @@ public final class StudyDatasets {
         }
     }
 
-    private static PatientIdentifierSystem systemOf(String issuer, String path) {
+    /** The system an IssuerOfPatientID names: its URI or its name (RESIDENT_ID…). */
+    public static Optional<PatientIdentifierSystem> knownSystem(String issuer) {
         return PatientIdentifierSystem.fromUri(issuer)
                 .or(() -> java.util.Arrays.stream(PatientIdentifierSystem.values())
                         .filter(s -> s.name().equals(issuer))
-                        .findFirst())
+                        .findFirst());
+    }
+
+    private static PatientIdentifierSystem systemOf(String issuer, String path) {
+        return knownSystem(issuer)
                 .orElseThrow(() -> new InvalidDicomJson(
                         path + "." + DicomTag.ISSUER_OF_PATIENT_ID.tag(),
                         "IssuerOfPatientID '" + issuer + "' names no identifier system of the exchange; use one of "

@@ -161,9 +161,9 @@ public class StudyRepository {
 
     /** The studies registered under any of {@code studyUids}, retracted ones too, by UID: one query for a batch. */
     public Map<String, Study> byUids(Collection<String> studyUids) {
-        List<Study> studies = query(
-                "select " + COLUMNS + " from study where study_uid = any(?)",
-                List.of(studyUids.toArray(String[]::new)));
+        List<Study> studies =
+                query("select " + COLUMNS + " from study where study_uid = any(?)", List.<Object>of((Object)
+                        studyUids.toArray(String[]::new)));
         Map<String, Study> byUid = new HashMap<>();
         studies.forEach(study -> byUid.put(study.studyUid, study));
         return byUid;

@@ -1,10 +1,9 @@
-package org.sanyi.result;
+package org.sanyi.directory.replica.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.sanyi.directory.replica.DirectoryReplica;
-import org.sanyi.directory.replica.testing.DirectoryPublisher;
 import org.sanyi.events.directory.CareLevel;
 import org.sanyi.events.directory.GroupKind;
 import org.sanyi.events.directory.InstitutionSnapshot;
@@ -16,28 +15,28 @@ import org.sanyi.events.directory.Ownership;
 import org.sanyi.events.directory.Region;
 import org.sanyi.testing.SanyiTestInfrastructure;
 
-/** The part of the 宁德 seed region the result tests use, published to the directory topics once per test JVM. */
-final class ResultRegion {
+/** The part of the 宁德 seed region the service tests use, published to the directory topics once per test JVM. */
+public final class NingdeTestRegion {
 
     /** 霞浦县 医共体: the county hospital leads, the township centre runs the shared lab. */
-    static final String COUNTY_HOSPITAL = "NDXP-H01";
+    public static final String COUNTY_HOSPITAL = "NDXP-H01";
 
-    static final String TOWNSHIP_CENTRE = "NDXP-THC01";
+    public static final String TOWNSHIP_CENTRE = "NDXP-THC01";
     /** A member whose lab has no EQA pass. */
-    static final String TOWNSHIP_WITHOUT_EQA = "NDXP-THC02";
+    public static final String TOWNSHIP_WITHOUT_EQA = "NDXP-THC02";
 
-    static final String VILLAGE_CLINIC = "NDXP-VC01";
-    static final String XIAPU_GROUP = "GRP-XP-YGT";
+    public static final String VILLAGE_CLINIC = "NDXP-VC01";
+    public static final String XIAPU_GROUP = "GRP-XP-YGT";
     /** 福安市: same city, another county, not in the group; secondary like the county hospital. */
-    static final String OTHER_COUNTY_HOSPITAL = "NDFA-H01";
+    public static final String OTHER_COUNTY_HOSPITAL = "NDFA-H01";
     /** 宁德市医院: tertiary, same city. */
-    static final String CITY_HOSPITAL = "ND-H01";
+    public static final String CITY_HOSPITAL = "ND-H01";
     /** 福建省立医院: tertiary, another city. */
-    static final String PROVINCIAL_HOSPITAL = "FJ-H01";
+    public static final String PROVINCIAL_HOSPITAL = "FJ-H01";
 
-    static final String REGULATOR = "ND-HC01";
-    static final String INSURER = "ND-IA01";
-    static final String OPERATOR = "ND-HIC01";
+    public static final String REGULATOR = "ND-HC01";
+    public static final String INSURER = "ND-IA01";
+    public static final String OPERATOR = "ND-HIC01";
 
     private static final Region XIAPU = new Region("350000", "350900", "350921", null);
     private static final Region FUAN = new Region("350000", "350900", "350981", null);
@@ -47,9 +46,9 @@ final class ResultRegion {
 
     private static boolean published;
 
-    private ResultRegion() {}
+    private NingdeTestRegion() {}
 
-    static synchronized void ensurePublished(DirectoryReplica replica) throws InterruptedException {
+    public static synchronized void ensurePublished(DirectoryReplica replica) throws InterruptedException {
         if (published) {
             return;
         }
@@ -105,7 +104,7 @@ final class ResultRegion {
         published = true;
     }
 
-    static InstitutionSnapshot institution(
+    public static InstitutionSnapshot institution(
             String code, String name, InstitutionType type, CareLevel level, Region region) {
         return new InstitutionSnapshot(
                 code, name, type, level, Ownership.GOVERNMENT, region, true, List.of(), 1, Instant.now());

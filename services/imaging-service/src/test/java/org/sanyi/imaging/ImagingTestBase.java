@@ -1,0 +1,18 @@
+package org.sanyi.imaging;
+
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.sanyi.directory.replica.DirectoryReplica;
+import org.sanyi.directory.replica.testing.NingdeTestRegion;
+
+/** Every imaging test needs the test region in the directory replica first. */
+abstract class ImagingTestBase {
+
+    @Inject
+    DirectoryReplica directory;
+
+    @BeforeEach
+    void publishRegion() throws Exception {
+        NingdeTestRegion.ensurePublished(directory);
+    }
+}
