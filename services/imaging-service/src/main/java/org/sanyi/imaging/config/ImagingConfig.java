@@ -48,5 +48,12 @@ public interface ImagingConfig {
 
         @WithDefault("1m")
         Duration pollInterval();
+
+        /**
+         * How far before the latest study date seen a poll looks again: a study the PACS files later than this after
+         * it was made is not found by polling (push it, or poll from scratch by deleting its source_poll row).
+         */
+        @WithDefault("P7D")
+        Period lookback();
     }
 }
