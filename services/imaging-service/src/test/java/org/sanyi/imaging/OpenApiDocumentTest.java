@@ -46,6 +46,7 @@ class OpenApiDocumentTest {
                 .contains("/v1/disclosures:")
                 .contains("/v1/break-glass-accesses:")
                 .contains("/v1/imaging/statistics:")
+                .contains("/v1/source-polls:")
                 .contains("/dicomweb/studies:")
                 .contains("/dicomweb/studies/{study}/series:")
                 .contains("/dicomweb/series:")

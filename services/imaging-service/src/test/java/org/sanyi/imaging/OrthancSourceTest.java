@@ -2,6 +2,7 @@ package org.sanyi.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.COUNTY_HOSPITAL;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.OPERATOR;
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.TOWNSHIP_CENTRE;
 import static org.sanyi.testing.TestCallers.as;
 
@@ -156,7 +157,24 @@ class OrthancSourceTest extends ImagingTestBase {
         Identifier patient = TestPatients.residentId();
         String uid = Studies.uid();
         store(uid, daysAgo(3), "080000", "DX", "胸部正位", "CHEST", patient, 1, 1);
-        poller.poll(TOWNSHIP_CENTRE, orthanc.dicomWeb());
+        // The platform operator polls the source now (POST /v1/source-polls); a hospital may not.
+        Map<String, String> poll = Map.of("sourceCode", TOWNSHIP_CENTRE, "baseUrl", orthanc.dicomWeb());
+        as(TOWNSHIP_CENTRE, TestTokens.HOSPITAL)
+                .body(poll)
+                .post("/v1/source-polls")
+                .then()
+                .statusCode(403);
+        as(OPERATOR, TestTokens.PLATFORM_ADMIN)
+                .body(Map.of("sourceCode", TOWNSHIP_CENTRE, "baseUrl", "file:///etc/passwd"))
+                .post("/v1/source-polls")
+                .then()
+                .statusCode(400);
+        as(OPERATOR, TestTokens.PLATFORM_ADMIN)
+                .body(poll)
+                .post("/v1/source-polls")
+                .then()
+                .statusCode(200)
+                .body("created", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
         // Orthanc as an ordinary DICOMweb client of the exchange, with a county hospital's token (same 医共体).
         String server = "{\"Url\": \"http://127.0.0.1:" + RestAssured.port + "/dicomweb/\", \"HttpHeaders\":"

@@ -164,4 +164,12 @@ public final class ApiExamples {
               "notRegistering": ["NDXP-VC01"]},
              "breakGlass": [{"reviewStatus": "JUSTIFIED", "looks": 1}, {"reviewStatus": "PENDING", "looks": 2}],
              "readingCentres": [{"readingCentre": "NDXP-H01", "reports": 18, "medianHours": 1.8, "p90Hours": 6.5}]}""";
+
+    public static final String SOURCE_POLL =
+            """
+            {"sourceCode": "NDXP-THC01", "baseUrl": "http://pacs.ndxp-thc01.example:8042/dicom-web"}""";
+
+    public static final String SOURCE_POLLED =
+            """
+            {"studiesSeen": 12, "created": 3, "updated": 0, "unchanged": 9, "highWaterMark": "2026-12-07"}""";
 }
