@@ -19,7 +19,6 @@ import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
 import org.sanyi.referral.application.NewReferral;
 import org.sanyi.referral.domain.AttachmentKind;
-import org.sanyi.referral.domain.DicomUid;
 import org.sanyi.referral.domain.Icd10Code;
 
 /**
