@@ -2,6 +2,7 @@ package org.sanyi.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -111,17 +112,28 @@ public final class DemoCommand implements LauncherCommand {
         try {
             stack = LiveStack.connect(
                     context,
-                    List.of(LiveStack.DIRECTORY_SERVICE, LiveStack.REFERRAL_SERVICE, LiveStack.RESULT_SERVICE));
+                    List.of(
+                            LiveStack.DIRECTORY_SERVICE,
+                            LiveStack.REFERRAL_SERVICE,
+                            LiveStack.RESULT_SERVICE,
+                            LiveStack.IMAGING_SERVICE));
         } catch (LiveStack.NotReadyException e) {
             System.err.println(e.getMessage());
             return LiveStack.NOT_RUNNING;
         }
         ObservedEvents events = new ObservedEvents();
         ObservedEvents resultEvents = new ObservedEvents();
+        ObservedEvents studyEvents = new ObservedEvents();
+        ObservedEvents accessEvents = new ObservedEvents();
         try (EventTap tap = EventTap.startAtEnd(stack.kafkaBootstrapServers(), EventTap.REFERRAL_EVENTS, events);
                 EventTap resultTap =
-                        EventTap.startAtEnd(stack.kafkaBootstrapServers(), EventTap.RESULT_EVENTS, resultEvents)) {
+                        EventTap.startAtEnd(stack.kafkaBootstrapServers(), EventTap.RESULT_EVENTS, resultEvents);
+                EventTap studyTap =
+                        EventTap.startAtEnd(stack.kafkaBootstrapServers(), EventTap.IMAGING_EVENTS, studyEvents);
+                EventTap accessTap =
+                        EventTap.startAtEnd(stack.kafkaBootstrapServers(), EventTap.IMAGING_ACCESS, accessEvents)) {
             Play play = new Play(stack, events, tap, resultEvents, resultTap, System.out);
+            play.imagingEvents(studyEvents, accessEvents);
             try {
                 play.run();
                 return 0;
@@ -141,7 +153,7 @@ public final class DemoCommand implements LauncherCommand {
     }
 
     /** One run of the scenario, with what it learnt so far. */
-    private static final class Play {
+    private static final class Play implements DemoNarrator {
 
         private final LiveStack stack;
         private final ObservedEvents events;
@@ -160,6 +172,8 @@ public final class DemoCommand implements LauncherCommand {
         private final String runTag = Long.toString(Instant.now().getEpochSecond(), 36);
 
         private final Map<String, List<String>> expectedSteps = new LinkedHashMap<>();
+        private ObservedEvents studyEvents;
+        private ObservedEvents accessEvents;
         private JsonNode upwardBody;
         private String upwardKey;
         private int step;
@@ -179,6 +193,11 @@ public final class DemoCommand implements LauncherCommand {
             this.out = out;
             this.client =
                     new ExchangeClient(new HospitalTokens(stack.tokenSigner(), stack.tokenAudiences(), DEMO_USER));
+        }
+
+        void imagingEvents(ObservedEvents studyEvents, ObservedEvents accessEvents) {
+            this.studyEvents = studyEvents;
+            this.accessEvents = accessEvents;
         }
 
         void run() throws Exception {
@@ -215,6 +234,10 @@ public final class DemoCommand implements LauncherCommand {
 
             int resultEventsOfThisRun = recognition(referralPseudonym);
 
+            int imagingEventsOfThisRun = new ImagingDemo(
+                            stack, client, this, studyEvents, accessEvents, residentId, referralPseudonym, runTag)
+                    .play();
+
             out.println();
             int ours = events.about(upward).size() + events.about(downward).size();
             int others = events.all().size() - ours;
@@ -222,7 +245,8 @@ public final class DemoCommand implements LauncherCommand {
                     + " read from " + tap.topic()
                     + (others > 0 ? " (and " + others + " events of other referrals created meanwhile)" : "") + ", "
                     + resultEventsOfThisRun + " events of its results, check and decisions from " + resultTap.topic()
-                    + ".");
+                    + ", " + imagingEventsOfThisRun + " events of its study and the looks at it from "
+                    + EventTap.IMAGING_EVENTS + " and " + EventTap.IMAGING_ACCESS + ".");
         }
 
         private void meetTheParties() throws Exception {
@@ -1162,18 +1186,34 @@ public final class DemoCommand implements LauncherCommand {
                     flag + " should be " + value + " (" + because + "), is " + flags.path(flag));
         }
 
-        private void beginStep(String what) {
+        @Override
+        public void beginStep(String what) {
             step++;
             out.println();
             out.println(step + ". " + what);
         }
 
-        private void say(String line) {
+        @Override
+        public void say(String line) {
             out.println(line);
         }
 
-        private String party(String code) {
-            return names.getOrDefault(code, "?") + " (" + code + ")";
+        @Override
+        public String party(String code) {
+            return names.computeIfAbsent(code, this::nameInDirectory) + " (" + code + ")";
+        }
+
+        /** The institution's name from the directory, for parties met after the introductions. */
+        private String nameInDirectory(String code) {
+            try {
+                ApiAnswer institution = client.get(directoryUri("/v1/institutions/" + code), COUNTY_HOSPITAL);
+                return institution.status() == 200 ? institution.text("name") : "?";
+            } catch (IOException e) {
+                return "?";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "?";
+            }
         }
 
         private URI directoryUri(String path) {

@@ -18,6 +18,7 @@ record LiveStack(
         ServiceDefinition directory,
         ServiceDefinition referral,
         ServiceDefinition result,
+        ServiceDefinition imaging,
         String kafkaBootstrapServers,
         TokenSigner tokenSigner,
         List<String> tokenAudiences,
@@ -29,6 +30,7 @@ record LiveStack(
     static final String DIRECTORY_SERVICE = "directory-service";
     static final String REFERRAL_SERVICE = "referral-service";
     static final String RESULT_SERVICE = "result-service";
+    static final String IMAGING_SERVICE = "imaging-service";
 
     /** Exit code when the stack is not running, as for {@code status}. */
     static final int NOT_RUNNING = 3;
@@ -55,6 +57,7 @@ record LiveStack(
         ServiceDefinition directory = service(context, DIRECTORY_SERVICE);
         ServiceDefinition referral = service(context, REFERRAL_SERVICE);
         ServiceDefinition result = service(context, RESULT_SERVICE);
+        ServiceDefinition imaging = service(context, IMAGING_SERVICE);
         HealthProbe probe = new HealthProbe();
         for (String name : needed) {
             ServiceDefinition service = service(context, name);
@@ -93,6 +96,7 @@ record LiveStack(
                 directory,
                 referral,
                 result,
+                imaging,
                 settings.kafkaBootstrapServers(),
                 new TokenSigner(keys.privateKey()),
                 context.services().stream().map(ServiceDefinition::name).toList(),
@@ -112,6 +116,10 @@ record LiveStack(
 
     URI resultBase() {
         return URI.create(result.baseUrl());
+    }
+
+    URI imagingBase() {
+        return URI.create(imaging.baseUrl());
     }
 
     /** JDBC URL of one of the stack's databases; the stack's superuser is {@link LocalPostgres#USERNAME}. */

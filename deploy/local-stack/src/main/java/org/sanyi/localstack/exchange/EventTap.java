@@ -36,6 +36,12 @@ public final class EventTap implements AutoCloseable {
     /** Result events (key = result id) and check and decision events (key = check id) of result-service. */
     public static final String RESULT_EVENTS = "result.events.v1";
 
+    /** Imaging study events (registered, reading requested, reported…), keyed by study id. */
+    public static final String IMAGING_EVENTS = "imaging.events.v1";
+
+    /** Every look at a patient's studies, keyed by the patient's pseudonym. */
+    public static final String IMAGING_ACCESS = "imaging.access.v1";
+
     /** One record as read, with the CloudEvents binary-mode headers it carried. */
     public record ObservedEvent(
             String key,

@@ -64,6 +64,24 @@ public final class ExchangeClient {
         return send(request.build());
     }
 
+    /**
+     * Any call: {@code method} with a JSON {@code body} (or none), in {@code role}, with extra headers (purpose of use,
+     * break-glass reason, Accept).
+     */
+    public ApiAnswer call(
+            String method, URI uri, String institution, String role, JsonNode body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(uri, institution, null, role);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
+        headers.forEach(request::setHeader);
+        return send(request.build());
+    }
+
     /** A GET without a token, e.g. a health or metrics endpoint. */
     public String getText(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
