@@ -274,6 +274,8 @@ final class ImagingDemo {
                     .put("SOPClassUID", "1.2.840.10008.5.1.4.1.1.1.1");
             ObjectNode create = ExchangeClient.JSON.createObjectNode();
             create.set("Tags", tags);
+            // The UIDs are ours, not made up by Orthanc: Force lets it take them.
+            create.put("Force", true);
             HttpResponse<String> created = pacs.get().send("POST", "/tools/create-dicom", create.toString());
             require(created.statusCode() == 200, "Orthanc refused the DR: " + created.body());
             ObjectNode poll = ExchangeClient.JSON

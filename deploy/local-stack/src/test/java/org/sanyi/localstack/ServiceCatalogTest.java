@@ -13,7 +13,8 @@ class ServiceCatalogTest {
                 .containsExactly(
                         new ServiceDefinition("directory-service", 8081, "directory", false),
                         new ServiceDefinition("referral-service", 8082, "referral", true),
-                        new ServiceDefinition("result-service", 8083, "result", true));
+                        new ServiceDefinition("result-service", 8083, "result", true),
+                        new ServiceDefinition("imaging-service", 8084, "imaging", true));
     }
 
     @Test
