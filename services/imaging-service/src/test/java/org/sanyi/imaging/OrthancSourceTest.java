@@ -16,10 +16,8 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,8 +109,9 @@ class OrthancSourceTest extends ImagingTestBase {
                 Map.of("PatientID", patient.value(), "AccessionNumber", "ACC" + head.substring(head.length() - 10)),
                 Map.of("PatientID", patient.value(), "StudyInstanceUID", chest));
         for (Map<String, String> query : queries) {
-            Map<String, JsonNode> fromOrthanc = byUid(orthanc("/dicom-web/studies" + queryString(query)));
-            Map<String, JsonNode> fromExchange = byUid(exchange("/dicomweb/studies", query));
+            Map<String, JsonNode> fromOrthanc =
+                    DicomAnswers.by(orthanc("/dicom-web/studies" + queryString(query)), "0020000D");
+            Map<String, JsonNode> fromExchange = DicomAnswers.by(exchange("/dicomweb/studies", query), "0020000D");
             assertThat(fromExchange.keySet())
                     .as("%s", query)
                     .isEqualTo(fromOrthanc.keySet())
@@ -120,9 +119,9 @@ class OrthancSourceTest extends ImagingTestBase {
             fromOrthanc.forEach((uid, expected) -> {
                 for (String tag : STUDY_ATTRIBUTES) {
                     if (expected.has(tag)) {
-                        assertThat(normalised(fromExchange.get(uid).get(tag)))
+                        assertThat(DicomAnswers.normalised(fromExchange.get(uid).get(tag)))
                                 .as("%s %s %s", query, uid, tag)
-                                .isEqualTo(normalised(expected.get(tag)));
+                                .isEqualTo(DicomAnswers.normalised(expected.get(tag)));
                     } else {
                         // Orthanc leaves out InstanceAvailability, which PS3.18 requires; the exchange returns it.
                         assertThat(tag).isEqualTo("00080056");
@@ -137,17 +136,18 @@ class OrthancSourceTest extends ImagingTestBase {
                 }
             });
         }
-        Map<String, JsonNode> seriesOfOrthanc = bySeriesUid(orthanc("/dicom-web/studies/" + head + "/series"));
+        Map<String, JsonNode> seriesOfOrthanc =
+                DicomAnswers.by(orthanc("/dicom-web/studies/" + head + "/series"), "0020000E");
         Map<String, JsonNode> seriesOfExchange =
-                bySeriesUid(exchange("/dicomweb/studies/" + head + "/series", Map.of()));
+                DicomAnswers.by(exchange("/dicomweb/studies/" + head + "/series", Map.of()), "0020000E");
         assertThat(seriesOfExchange.keySet())
                 .isEqualTo(seriesOfOrthanc.keySet())
                 .hasSize(2);
         seriesOfOrthanc.forEach((uid, expected) -> {
             for (String tag : SERIES_ATTRIBUTES) {
-                assertThat(normalised(seriesOfExchange.get(uid).get(tag)))
+                assertThat(DicomAnswers.normalised(seriesOfExchange.get(uid).get(tag)))
                         .as("series %s %s", uid, tag)
-                        .isEqualTo(normalised(expected.get(tag)));
+                        .isEqualTo(DicomAnswers.normalised(expected.get(tag)));
             }
         });
     }
@@ -271,32 +271,5 @@ class OrthancSourceTest extends ImagingTestBase {
                 + query.entrySet().stream()
                         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"));
-    }
-
-    private static Map<String, JsonNode> byUid(JsonNode answer) {
-        Map<String, JsonNode> byUid = new TreeMap<>();
-        answer.forEach(d -> byUid.put(d.path("0020000D").path("Value").path(0).asText(), d));
-        return byUid;
-    }
-
-    private static Map<String, JsonNode> bySeriesUid(JsonNode answer) {
-        Map<String, JsonNode> byUid = new LinkedHashMap<>();
-        answer.forEach(d -> byUid.put(d.path("0020000E").path("Value").path(0).asText(), d));
-        return new TreeMap<>(byUid);
-    }
-
-    /** IS values may be numbers or strings (PS3.18 F.2.3): compared as numbers; key order does not matter. */
-    private static JsonNode normalised(JsonNode attribute) {
-        if (attribute == null) {
-            return MAPPER.getNodeFactory().textNode("absent");
-        }
-        JsonNode copy = attribute.deepCopy();
-        if ("IS".equals(copy.path("vr").asText()) && copy.has("Value")) {
-            com.fasterxml.jackson.databind.node.ArrayNode values = MAPPER.createArrayNode();
-            copy.get("Value")
-                    .forEach(v -> values.add(Integer.parseInt(v.asText().trim())));
-            ((com.fasterxml.jackson.databind.node.ObjectNode) copy).set("Value", values);
-        }
-        return copy;
     }
 }

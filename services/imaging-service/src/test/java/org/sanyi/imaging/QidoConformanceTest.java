@@ -96,9 +96,11 @@ class QidoConformanceTest extends ImagingTestBase {
         assertThat(answer).hasSize(2);
         for (JsonNode expected : registration) {
             String uid = expected.path("0020000D").path("Value").path(0).asText();
-            JsonNode actual = byUid(answer, uid);
+            JsonNode actual = DicomAnswers.by(answer, "0020000D").get(uid);
             for (String tag : STUDY_RETURN_SET) {
-                assertThat(normalised(actual.get(tag))).as(tag).isEqualTo(normalised(expected.get(tag)));
+                assertThat(DicomAnswers.normalised(actual.get(tag)))
+                        .as(tag)
+                        .isEqualTo(DicomAnswers.normalised(expected.get(tag)));
             }
             assertThat(actual.path("00100020").path("Value").path(0).asText()).isEqualTo(patient.value());
             assertThat(actual.has("00091002")).as("private tags are not kept").isFalse();
@@ -165,7 +167,7 @@ class QidoConformanceTest extends ImagingTestBase {
                 .get("/dicomweb/studies");
         page.then().statusCode(200).header("Warning", startsWith("299 "));
         JsonNode answer = MAPPER.readTree(page.asString());
-        assertThat(uids(answer)).isEqualTo(uids(expectedPage));
+        assertThat(DicomAnswers.uids(answer)).isEqualTo(DicomAnswers.uids(expectedPage));
         for (int i = 0; i < answer.size(); i++) {
             assertThat(answer.get(i).path("00080061"))
                     .isEqualTo(expectedPage.get(i).path("00080061"));
@@ -209,19 +211,22 @@ class QidoConformanceTest extends ImagingTestBase {
                                 1)));
         String newer = Studies.registered(TOWNSHIP_CENTRE, ct);
 
-        assertThat(uids(qido(patient, Map.of("ModalitiesInStudy", "CT")))).containsExactly(newer);
-        assertThat(uids(qido(patient, Map.of("00081030", "*ct*")))).containsExactly(newer);
-        assertThat(uids(qido(patient, Map.of("StudyDescription", "胸部?位*")))).containsExactly(older);
-        assertThat(uids(qido(patient, Map.of("StudyInstanceUID", older + "," + newer))))
+        assertThat(DicomAnswers.uids(qido(patient, Map.of("ModalitiesInStudy", "CT"))))
+                .containsExactly(newer);
+        assertThat(DicomAnswers.uids(qido(patient, Map.of("00081030", "*ct*")))).containsExactly(newer);
+        assertThat(DicomAnswers.uids(qido(patient, Map.of("StudyDescription", "胸部?位*"))))
+                .containsExactly(older);
+        assertThat(DicomAnswers.uids(qido(patient, Map.of("StudyInstanceUID", older + "," + newer))))
                 .containsExactly(newer, older);
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
                 .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         String monthAgo = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
                 .minusDays(30)
                 .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        assertThat(uids(qido(patient, Map.of("StudyDate", monthAgo + "-" + today))))
+        assertThat(DicomAnswers.uids(qido(patient, Map.of("StudyDate", monthAgo + "-" + today))))
                 .containsExactly(newer);
-        assertThat(uids(qido(patient, Map.of("StudyDate", "-" + monthAgo)))).containsExactly(older);
+        assertThat(DicomAnswers.uids(qido(patient, Map.of("StudyDate", "-" + monthAgo))))
+                .containsExactly(older);
 
         JsonNode described = qido(patient, Map.of("includefield", "StudyDescription", "limit", "1"));
         assertThat(described.get(0).path("00081030").path("Value").path(0).asText())
@@ -322,25 +327,5 @@ class QidoConformanceTest extends ImagingTestBase {
                 }
             }
         }
-    }
-
-    private static JsonNode byUid(JsonNode answer, String uid) {
-        for (JsonNode dataset : answer) {
-            if (dataset.path("0020000D").path("Value").path(0).asText().equals(uid)) {
-                return dataset;
-            }
-        }
-        throw new AssertionError("no study " + uid + " in " + answer);
-    }
-
-    private static List<String> uids(JsonNode answer) {
-        List<String> uids = new ArrayList<>();
-        answer.forEach(d -> uids.add(d.path("0020000D").path("Value").path(0).asText()));
-        return uids;
-    }
-
-    /** IS values may be numbers or strings (F.2.3); compared as text. */
-    private static String normalised(JsonNode attribute) {
-        return attribute == null ? "absent" : attribute.toString().replaceAll("\"(-?[0-9]+)\"", "$1");
     }
 }
