@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.CITY_HOSPITAL;
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.COUNTY_HOSPITAL;
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.INSURER;
+import static org.sanyi.directory.replica.testing.NingdeTestRegion.OPERATOR;
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.OTHER_COUNTY_HOSPITAL;
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.PROVINCIAL_HOSPITAL;
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.REGULATOR;
@@ -15,9 +16,13 @@ import static org.sanyi.directory.replica.testing.NingdeTestRegion.TOWNSHIP_CENT
 import static org.sanyi.directory.replica.testing.NingdeTestRegion.VILLAGE_CLINIC;
 import static org.sanyi.testing.TestCallers.as;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +55,9 @@ class AccessRulesTest extends ImagingTestBase {
 
     @Inject
     PatientPseudonyms pseudonyms;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void anInstitutionWithoutARelationshipIsRefusedAndTheSourceAlwaysSeesItsOwn() {
@@ -325,6 +333,48 @@ class AccessRulesTest extends ImagingTestBase {
                 .then()
                 .statusCode(200)
                 .body("institutionCode", hasItem(COUNTY_HOSPITAL));
+    }
+
+    @Test
+    void everyLookIsInTheHashChainedAuditTrail() throws Exception {
+        Identifier patient = TestPatients.residentId();
+        Studies.registered(TOWNSHIP_CENTRE, Studies.chestDr(Studies.uid(), 5, patient));
+        Studies.qidoByPatient(COUNTY_HOSPITAL, patient).then().statusCode(200);
+        Studies.qidoByPatient(OTHER_COUNTY_HOSPITAL, patient).then().statusCode(403);
+        List<String> accessIds = disclosuresBySource(patient).stream()
+                .map(look -> (String) look.get("accessId"))
+                .toList();
+        assertThat(accessIds).hasSize(1);
+        String pseudonym = pseudonyms.pseudonymOf(patient);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select action, institution_code, resource_id"
+                        + " from audit_record where patient_pseudonym = ? and resource_type = 'ImagingStudyAccess'")) {
+            statement.setString(1, pseudonym);
+            List<String> records = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                }
+            }
+            assertThat(records).containsExactly("SEARCH " + COUNTY_HOSPITAL + " " + accessIds.get(0));
+        }
+        // The refusal is audited as a denial of the request, without the patient.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select count(*) from audit_record where"
+                        + " action = 'DENIED' and institution_code = ? and resource_id like '%/dicomweb/studies%'")) {
+            statement.setString(1, OTHER_COUNTY_HOSPITAL);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isPositive();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(OPERATOR, TestTokens.PLATFORM_ADMIN)
+                .queryParam("from", "start")
+                .get("/v1/audit/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(true))
+                .body("staleUnsealedRecords", equalTo(0)));
     }
 
     private List<Map<String, Object>> disclosuresBySource(Identifier patient) {
