@@ -14,6 +14,7 @@ import org.sanyi.localstack.bench.BenchOptions;
 import org.sanyi.localstack.bench.BenchTargets;
 import org.sanyi.localstack.bench.CommitToConsumerProbe;
 import org.sanyi.localstack.bench.DatabaseWork;
+import org.sanyi.localstack.bench.ImagingBenchOptions;
 import org.sanyi.localstack.bench.LatencySummary;
 import org.sanyi.localstack.bench.LoadClient;
 import org.sanyi.localstack.bench.LoadPhases;
@@ -33,7 +34,9 @@ import org.sanyi.localstack.exchange.HospitalTokens;
 /**
  * {@code bench referrals}: loads the running referral-service with creates and prints throughput, latency
  * percentiles and commit-to-consumer latency next to the exchange's targets; {@code bench results} does the same for
- * result-service's checks and batch publishing over millions of bulk-loaded results ({@link ResultBench}). A
+ * result-service's checks and batch publishing over millions of bulk-loaded results ({@link ResultBench}), and
+ * {@code bench imaging} for imaging-service's QIDO-RS searches and batch registration over millions of bulk-loaded
+ * studies ({@link ImagingBench}). A
  * measurement, not a test: the exit code is 0 whether targets are met or not, and non-zero only when it could not
  * measure.
  */
@@ -58,13 +61,15 @@ public final class BenchCommand implements LauncherCommand {
     @Override
     public String usage() {
         return "bench referrals [--rate N] [--duration S] [--concurrency C] [--warmup S] [--profile]"
-                + " | bench results [--results N] [--duration S] [--concurrency C] [--warmup S]";
+                + " | bench results [--results N] [--duration S] [--concurrency C] [--warmup S]"
+                + " | bench imaging [--studies N] [--duration S] [--concurrency C] [--rate N] [--warmup S] [--profile]";
     }
 
     @Override
     public String summary() {
-        return "load the running referral-service (creates/s, latency percentiles, commit-to-consumer) or"
-                + " result-service (bulk load, checks/s and p99, results published/s)";
+        return "load the running referral-service (creates/s, latency percentiles, commit-to-consumer),"
+                + " result-service (bulk load, checks/s and p99, results published/s) or imaging-service (bulk load,"
+                + " QIDO-RS searches/s and p99, studies registered/s)";
     }
 
     @Override
@@ -73,20 +78,30 @@ public final class BenchCommand implements LauncherCommand {
     }
 
     private ServiceProfile startProfile(LiveStack stack, StackContext context) throws Exception {
-        long pid = stack.pidOf(SERVICE)
+        return startProfile(SERVICE, stack, context);
+    }
+
+    /** A JFR recording of {@code service} (execution samples only) to {@code .sanyi/logs/bench-profile-<time>.jfr}. */
+    static ServiceProfile startProfile(String service, LiveStack stack, StackContext context) throws Exception {
+        long pid = stack.pidOf(service)
                 .orElseThrow(() -> new IllegalStateException(
-                        "referral-service has no pid file; was it started by" + " ./sanyi up from this repository?"));
-        Path file =
-                context.layout().logs().resolve("bench-profile-" + Instant.now().getEpochSecond() + ".jfr");
+                        service + " has no pid file; was it started by ./sanyi up from this repository?"));
+        Path file = context.layout()
+                .logs()
+                .resolve("bench-profile-" + service + "-" + Instant.now().getEpochSecond() + ".jfr");
         return ServiceProfile.start(pid, file);
     }
 
-    /** Where referral-service's CPU samples fell during phase (a): the top frame's package, then its method. */
     private void printProfile(Path recording, StackContext context) throws Exception {
+        printProfile(out, SERVICE, recording, context);
+    }
+
+    /** Where a service's CPU samples fell during a phase: by thread, library, the top frame's package and method. */
+    static void printProfile(PrintStream out, String service, Path recording, StackContext context) throws Exception {
         ServiceProfile.Samples samples = ServiceProfile.samples(recording);
         out.printf(
-                "  profile of referral-service (JFR, %d execution samples), %s%n",
-                samples.total(), context.layout().display(recording));
+                "  profile of %s (JFR, %d execution samples), %s%n",
+                service, samples.total(), context.layout().display(recording));
         out.println("    by thread:");
         for (var entry : samples.topThreads(8)) {
             out.printf(Locale.ROOT, "      %5.1f %%  %s%n", samples.share(entry.getValue()), entry.getKey());
@@ -110,6 +125,9 @@ public final class BenchCommand implements LauncherCommand {
     public int run(List<String> arguments, StackContext context) throws Exception {
         if (!arguments.isEmpty() && ResultBenchOptions.SCENARIO.equals(arguments.get(0))) {
             return new ResultBench(out).run(ResultBenchOptions.parse(arguments), context);
+        }
+        if (!arguments.isEmpty() && ImagingBenchOptions.SCENARIO.equals(arguments.get(0))) {
+            return new ImagingBench(out).run(ImagingBenchOptions.parse(arguments), context);
         }
         BenchOptions options = BenchOptions.parse(arguments);
         LiveStack stack;

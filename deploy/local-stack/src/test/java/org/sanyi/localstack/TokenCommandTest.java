@@ -16,7 +16,8 @@ class TokenCommandTest {
     void byDefaultTheTokenIsForEveryServiceOfTheStackForAnHourAsLocalUser() {
         TokenRequest request = TokenCommand.request(List.of("--org", "NDXP-H01", "--role", "hospital"), SERVICES);
 
-        assertThat(request.audiences()).containsExactly("directory-service", "referral-service", "result-service");
+        assertThat(request.audiences())
+                .containsExactly("directory-service", "referral-service", "result-service", "imaging-service");
         assertThat(request.subject()).isEqualTo("local-user");
         assertThat(request.lifetime()).isEqualTo(Duration.ofMinutes(60));
         assertThat(request.role()).isEqualTo("hospital");

@@ -20,6 +20,11 @@ import org.sanyi.localstack.UsageException;
 public record BenchOptions(int rate, Duration duration, int concurrency, Duration warmup, boolean profile) {
 
     public static final String SCENARIO = "referrals";
+
+    /** The scenarios of {@code bench}, for usage messages. */
+    public static final String SCENARIOS =
+            "'" + SCENARIO + "', '" + ResultBenchOptions.SCENARIO + "' and '" + ImagingBenchOptions.SCENARIO + "'";
+
     public static final int DEFAULT_RATE = BenchTargets.TARGET_RATE;
     public static final int DEFAULT_DURATION_SECONDS = 30;
     public static final int DEFAULT_CONCURRENCY = 48;
@@ -27,8 +32,7 @@ public record BenchOptions(int rate, Duration duration, int concurrency, Duratio
 
     public static BenchOptions parse(List<String> arguments) {
         if (arguments.isEmpty() || !SCENARIO.equals(arguments.get(0))) {
-            throw new UsageException("Name what to load: the scenarios are '" + SCENARIO + "' and '"
-                    + ResultBenchOptions.SCENARIO + "'.");
+            throw new UsageException("Name what to load: the scenarios are " + SCENARIOS + ".");
         }
         CommandArguments parsed = CommandArguments.parse(
                 arguments.subList(1, arguments.size()),

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import org.sanyi.localstack.TextTable;
 
-/** The exchange's performance targets (referral creation; recognition checks and result publishing) and whether a run met them. */
+/**
+ * The exchange's performance targets (referral creation; recognition checks and result publishing; imaging search and
+ * registration) and whether a run met them.
+ */
 public final class BenchTargets {
 
     public static final double SUSTAINED_CREATES_PER_SECOND = 1500;
@@ -31,6 +34,23 @@ public final class BenchTargets {
     public static final double PUBLISHED_RESULTS_PER_SECOND = 3000;
 
     public static final int PUBLISH_BATCH_SIZE = 500;
+
+    /**
+     * Imaging (issue 9): a QIDO-RS search for a patient with {@link #QIDO_STUDIES_PER_PATIENT} studies, access decision
+     * included, has p99 under {@link #QIDO_P99_MILLIS} with {@link #QIDO_STUDIES_STORED} studies in the index. The
+     * issue names no rate; the bench holds the target at {@link #QIDO_TARGET_RATE} searches/s (open loop), a busy
+     * region's reading rooms and clinics together, and shows the closed loop's latency beside it.
+     */
+    public static final double QIDO_P99_MILLIS = 20;
+
+    public static final int QIDO_TARGET_RATE = 100;
+    public static final long QIDO_STUDIES_STORED = 2_000_000L;
+    public static final int QIDO_STUDIES_PER_PATIENT = 50;
+
+    /** Registration in batches of {@link #REGISTRATION_BATCH_SIZE}. */
+    public static final double REGISTERED_STUDIES_PER_SECOND = 2000;
+
+    public static final int REGISTRATION_BATCH_SIZE = 500;
 
     /** One target: what, the goal, what was measured, met or not. */
     public record Verdict(String target, String goal, String measured, boolean met) {
@@ -117,6 +137,40 @@ public final class BenchTargets {
                 String.format(Locale.ROOT, ">= %.0f/s", PUBLISHED_RESULTS_PER_SECOND),
                 String.format(Locale.ROOT, "%.0f/s", rate),
                 rate >= PUBLISHED_RESULTS_PER_SECOND && batches.failed() == 0);
+    }
+
+    /**
+     * p99 of QIDO-RS {@code GET /dicomweb/studies} at a fixed rate (open loop), with {@code stored} studies indexed
+     * and {@code studiesPerPatient} studies of each searched patient.
+     */
+    public static Verdict qidoP99(PhaseResult openLoop, int rate, long stored, long studiesPerPatient) {
+        double p99 = openLoop.latency().p99();
+        return new Verdict(
+                "QIDO-RS search p99 at " + rate + "/s (open loop, " + stored(stored) + " studies, " + studiesPerPatient
+                        + " per patient)",
+                String.format(
+                        Locale.ROOT,
+                        "< %.0f ms with %s studies, %d per patient",
+                        QIDO_P99_MILLIS,
+                        stored(QIDO_STUDIES_STORED),
+                        QIDO_STUDIES_PER_PATIENT),
+                LatencySummary.ms(p99),
+                p99 < QIDO_P99_MILLIS
+                        && openLoop.failed() == 0
+                        && openLoop.created() > 0
+                        && stored >= QIDO_STUDIES_STORED
+                        && studiesPerPatient >= QIDO_STUDIES_PER_PATIENT);
+    }
+
+    /** Studies registered per second in batches ({@code batches} phase: succeeded = batches of {@code batchSize}). */
+    public static Verdict registration(PhaseResult batches, int batchSize, int concurrency) {
+        double seconds = batches.elapsed().toNanos() / 1e9;
+        double rate = seconds <= 0 ? 0 : batches.created() * (double) batchSize / seconds;
+        return new Verdict(
+                "studies registered/s (batches of " + batchSize + ", " + concurrency + " in flight)",
+                String.format(Locale.ROOT, ">= %.0f/s", REGISTERED_STUDIES_PER_SECOND),
+                String.format(Locale.ROOT, "%.0f/s", rate),
+                rate >= REGISTERED_STUDIES_PER_SECOND && batches.failed() == 0);
     }
 
     /** 10,000,000 as {@code 10.0M}, 500,000 as {@code 500k}. */

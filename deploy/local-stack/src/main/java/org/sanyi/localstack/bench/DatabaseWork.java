@@ -20,8 +20,17 @@ import java.util.Properties;
  */
 public final class DatabaseWork {
 
-    /** Counters at one moment; {@code statements} is empty when pg_stat_statements is not loaded. */
-    public record Snapshot(long commits, long walBytes, Map<String, Long> callsByStatement) {}
+    /**
+     * Counters at one moment; the statements' calls and execution time (ms) are empty when pg_stat_statements is not
+     * loaded.
+     */
+    public record Snapshot(
+            long commits, long walBytes, Map<String, Long> callsByStatement, Map<String, Double> msByStatement) {
+
+        public Snapshot(long commits, long walBytes, Map<String, Long> callsByStatement) {
+            this(commits, walBytes, callsByStatement, Map.of());
+        }
+    }
 
     private final String jdbcUrl;
     private final String database;
@@ -52,41 +61,61 @@ public final class DatabaseWork {
                 row.next();
                 wal = row.getLong(1);
             }
-            return new Snapshot(commits, wal, statements(connection));
+            Map<String, Long> calls = new HashMap<>();
+            Map<String, Double> millis = new HashMap<>();
+            statements(connection, calls, millis);
+            return new Snapshot(commits, wal, calls, millis);
         } catch (SQLException e) {
             return new Snapshot(0, 0, Map.of());
         }
     }
 
-    private Map<String, Long> statements(Connection connection) {
+    private void statements(Connection connection, Map<String, Long> calls, Map<String, Double> millis) {
         if (!statementsAvailable) {
-            return Map.of();
+            return;
         }
-        Map<String, Long> calls = new HashMap<>();
         try (Statement create = connection.createStatement()) {
             create.execute("create extension if not exists pg_stat_statements");
         } catch (SQLException e) {
             statementsAvailable = false;
-            return Map.of();
+            return;
         }
-        try (PreparedStatement select = connection.prepareStatement("select s.query, sum(s.calls) from"
-                + " pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ? group by 1")) {
+        try (PreparedStatement select = connection.prepareStatement("select s.query, sum(s.calls),"
+                + " sum(s.total_exec_time) from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                + " where d.datname = ? group by 1")) {
             select.setString(1, database);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     calls.put(rows.getString(1), rows.getLong(2));
+                    millis.put(rows.getString(1), rows.getDouble(3));
                 }
             }
         } catch (SQLException e) {
             // "must be loaded via shared_preload_libraries": a stack started before the launcher preloaded it
             statementsAvailable = false;
-            return Map.of();
+            calls.clear();
+            millis.clear();
         }
-        return calls;
     }
 
-    /** Per created referral between two snapshots. */
-    public record PerCreate(double commits, double walBytes, double statements, List<String> topStatements) {}
+    /**
+     * Per created referral (or other unit of work) between two snapshots.
+     *
+     * @param topStatements the statements called most, with their calls per unit
+     * @param slowestStatements the statements that took the most execution time, with their ms per unit and per call:
+     *     the service's own statements and those of its background work (outbox relay, audit sealer) alike
+     */
+    public record PerCreate(
+            double commits,
+            double walBytes,
+            double statements,
+            List<String> topStatements,
+            List<String> slowestStatements) {
+
+        public PerCreate(double commits, double walBytes, double statements, List<String> topStatements) {
+            this(commits, walBytes, statements, topStatements, List.of());
+        }
+    }
 
     public static PerCreate perCreate(Snapshot before, Snapshot after, long created) {
         double n = Math.max(1, created);
@@ -103,13 +132,31 @@ public final class DatabaseWork {
                 .limit(8)
                 .forEach(entry -> top.add(
                         String.format(Locale.ROOT, "%6.3f  %s", entry.getValue() / n, shorten(entry.getKey()))));
+        Map<String, Double> millis = new HashMap<>();
+        after.msByStatement().forEach((query, ms) -> {
+            double d = ms - before.msByStatement().getOrDefault(query, 0.0);
+            if (d > 0) {
+                millis.put(query, d);
+            }
+        });
+        List<String> slowest = new ArrayList<>();
+        millis.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(6)
+                .forEach(entry -> slowest.add(String.format(
+                        Locale.ROOT,
+                        "%6.3f ms (%.3f ms a call)  %s",
+                        entry.getValue() / n,
+                        entry.getValue() / Math.max(1, delta.getOrDefault(entry.getKey(), 0L)),
+                        shorten(entry.getKey()))));
         return new PerCreate(
                 (after.commits() - before.commits()) / n,
                 (after.walBytes() - before.walBytes()) / n,
                 after.callsByStatement().isEmpty()
                         ? Double.NaN
                         : delta.values().stream().mapToLong(Long::longValue).sum() / n,
-                top);
+                top,
+                slowest);
     }
 
     private static String shorten(String query) {

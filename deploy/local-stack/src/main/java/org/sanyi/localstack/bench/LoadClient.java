@@ -1,10 +1,12 @@
 package org.sanyi.localstack.bench;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -60,7 +62,6 @@ public final class LoadClient implements AutoCloseable {
      */
     public CompletableFuture<Answer> post(
             String path, String bearer, String idempotencyKey, byte[] body, int expectedStatus) {
-        CompletableFuture<Answer> answer = new CompletableFuture<>();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(host)
@@ -73,9 +74,31 @@ public final class LoadClient implements AutoCloseable {
         if (idempotencyKey != null) {
             options.putHeader(IDEMPOTENCY_KEY, idempotencyKey);
         }
-        http.request(options)
-                .compose(request -> request.send(Buffer.buffer(body)))
-                .compose(response -> response.body()
+        return send(http.request(options).compose(request -> request.send(Buffer.buffer(body))), expectedStatus);
+    }
+
+    /**
+     * A GET.
+     *
+     * @param accept the media types the answer may have
+     * @param expectedStatus as for {@link #post(String, String, String, byte[], int)}: the expected answer's body is
+     *     drained unread
+     */
+    public CompletableFuture<Answer> get(String path, String bearer, String accept, int expectedStatus) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(host)
+                .setPort(port)
+                .setURI(path)
+                .setTimeout(TIMEOUT_MILLIS)
+                .putHeader(HttpHeaders.AUTHORIZATION, bearer)
+                .putHeader(HttpHeaders.ACCEPT, accept);
+        return send(http.request(options).compose(request -> request.send()), expectedStatus);
+    }
+
+    private static CompletableFuture<Answer> send(Future<HttpClientResponse> sent, int expectedStatus) {
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        sent.compose(response -> response.body()
                         .map(content -> new Answer(
                                 response.statusCode(),
                                 response.getHeader(HttpHeaders.LOCATION),

@@ -137,6 +137,10 @@ public final class PhaseObservation {
                 perUnit.walBytes(),
                 perUnit.topStatements().isEmpty() ? "" : "; calls per " + unit.per() + ":"));
         perUnit.topStatements().forEach(statement -> lines.add("  " + statement));
+        if (!perUnit.slowestStatements().isEmpty()) {
+            lines.add("PostgreSQL execution time per " + unit.per() + ", by statement (background work included):");
+            perUnit.slowestStatements().forEach(statement -> lines.add("  " + statement));
+        }
         lines.addAll(ServiceFigures.describe(endpoint, samples, samplesAfter, elapsed.toNanos() / 1e9));
         lines.addAll(ServiceFigures.interference(endpoint, samples, samplesAfter, sent, otherProcessCores));
         return new Cost(lines, msPerUnit, clientMs, perUnit);

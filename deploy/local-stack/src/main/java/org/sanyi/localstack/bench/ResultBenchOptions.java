@@ -27,8 +27,7 @@ public record ResultBenchOptions(long results, Duration duration, int concurrenc
 
     public static ResultBenchOptions parse(List<String> arguments) {
         if (arguments.isEmpty() || !SCENARIO.equals(arguments.get(0))) {
-            throw new UsageException(
-                    "Name what to load: the scenarios are '" + BenchOptions.SCENARIO + "' and '" + SCENARIO + "'.");
+            throw new UsageException("Name what to load: the scenarios are " + BenchOptions.SCENARIOS + ".");
         }
         CommandArguments parsed = CommandArguments.parse(
                 arguments.subList(1, arguments.size()),

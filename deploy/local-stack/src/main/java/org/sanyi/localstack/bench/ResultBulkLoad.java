@@ -180,7 +180,7 @@ public final class ResultBulkLoad {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, credentials)) {
             connection.setAutoCommit(true);
             long personsStarted = System.nanoTime();
-            long personsAdded = ensurePersons(connection, persons);
+            long personsAdded = ensurePersons(connection, persons, pseudonymizer);
             double personSeconds = (System.nanoTime() - personsStarted) / 1e9;
             if (personsAdded > 0) {
                 out.printf(
@@ -271,8 +271,13 @@ public final class ResultBulkLoad {
         }
     }
 
-    /** Persons 0 … {@code persons} − 1 with their resident-ID link; how many had to be added to bench_person. */
-    private long ensurePersons(Connection connection, long persons) throws SQLException {
+    /**
+     * Persons 0 … {@code persons} − 1 with their resident-ID link, in the tables {@code person} and
+     * {@code person_identifier} of the connected database (any service's: the platform's identity tables are the same
+     * everywhere) and in {@code bench_person}; how many had to be added to bench_person.
+     */
+    static long ensurePersons(Connection connection, long persons, PatientPseudonymizer pseudonymizer)
+            throws SQLException {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("create table if not exists bench_person (n integer primary key, resident_id text not null,"
                     + " identifier_key text not null, person_id uuid not null, pseudonym text not null)");

@@ -105,4 +105,36 @@ class BenchTargetsTest {
                 .contains("500k results", "MISS")
                 .doesNotContain("--rate");
     }
+
+    @Test
+    void judgesTheImagingTargetsWithTheIndexSize() {
+        PhaseResult open = phase(3_000, Duration.ofSeconds(30), 19.9, Map.of());
+        PhaseResult batches = phase(120, Duration.ofSeconds(30), 900, Map.of());
+
+        assertThat(BenchTargets.qidoP99(open, 100, 2_000_000, 50).met()).isTrue();
+        assertThat(BenchTargets.qidoP99(open, 100, 2_000_000, 50).goal())
+                .isEqualTo("< 20 ms with 2.0M studies, 50 per patient");
+        assertThat(BenchTargets.qidoP99(open, 100, 1_999_999, 50).met())
+                .as("too few studies indexed")
+                .isFalse();
+        assertThat(BenchTargets.qidoP99(open, 100, 2_000_000, 49).met())
+                .as("too few studies per patient")
+                .isFalse();
+        assertThat(BenchTargets.qidoP99(phase(3_000, Duration.ofSeconds(30), 20, Map.of()), 100, 2_000_000, 50)
+                        .met())
+                .as("under 20 ms, not at 20")
+                .isFalse();
+        assertThat(BenchTargets.qidoP99(phase(3_000, Duration.ofSeconds(30), 5, Map.of(403, 1L)), 100, 2_000_000, 50)
+                        .met())
+                .as("a refused search fails the phase")
+                .isFalse();
+        // 120 batches of 500 in 30 s: 2000 studies/s.
+        assertThat(BenchTargets.registration(batches, 500, 4).measured()).isEqualTo("2000/s");
+        assertThat(BenchTargets.registration(batches, 500, 4).met()).isTrue();
+        assertThat(BenchTargets.registration(phase(119, Duration.ofSeconds(30), 900, Map.of()), 500, 4)
+                        .met())
+                .isFalse();
+        assertThat(BenchTargets.render(List.of(BenchTargets.qidoP99(open, 100, 500_000, 50))))
+                .contains("500k studies", "MISS");
+    }
 }

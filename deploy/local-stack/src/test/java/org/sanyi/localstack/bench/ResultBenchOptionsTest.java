@@ -40,7 +40,7 @@ class ResultBenchOptionsTest {
     void explainsWhatIsWrong() {
         assertThatThrownBy(() -> ResultBenchOptions.parse(List.of("referrals")))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("'referrals' and 'results'");
+                .hasMessageContaining("'referrals', 'results' and 'imaging'");
         assertThatThrownBy(() -> ResultBenchOptions.parse(List.of("results", "--results", "many")))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--results must be a whole number from 100 to");
@@ -59,6 +59,6 @@ class ResultBenchOptionsTest {
     void theReferralScenarioNamesBoth() {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("orders")))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("'referrals' and 'results'");
+                .hasMessageContaining("'referrals', 'results' and 'imaging'");
     }
 }
