@@ -36,9 +36,8 @@ import org.sanyi.localstack.exchange.HospitalTokens;
  * percentiles and commit-to-consumer latency next to the exchange's targets; {@code bench results} does the same for
  * result-service's checks and batch publishing over millions of bulk-loaded results ({@link ResultBench}), and
  * {@code bench imaging} for imaging-service's QIDO-RS searches and batch registration over millions of bulk-loaded
- * studies ({@link ImagingBench}). A
- * measurement, not a test: the exit code is 0 whether targets are met or not, and non-zero only when it could not
- * measure.
+ * studies ({@link ImagingBench}). A measurement, not a test: the exit code is 0 whether targets are met or not, and
+ * non-zero only when it could not measure.
  */
 public final class BenchCommand implements LauncherCommand {
 
