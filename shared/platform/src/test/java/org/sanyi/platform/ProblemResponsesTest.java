@@ -107,6 +107,11 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aDeadlockIsA503WithRetryAfterNotA500() {
+        assertProblem(given().get("/v1/probe/deadlock").then().header("Retry-After", "5"), 503, "PLT-0014");
+    }
+
+    @Test
     void theWrongRoleIs403() {
         assertProblem(
                 given().header("Authorization", hospital())

@@ -70,15 +70,18 @@ public class StudyLooks {
     /** The relationships the service knows for the person now. */
     public Relationships relationshipsOf(UUID personId) {
         Instant now = Timestamps.now();
+        // A patient's studies come from few sources on few dates: each pair is asked of the directory once.
+        Map<List<Object>, Optional<String>> groups = new java.util.HashMap<>();
         Instant referralsSince = ZonedDateTime.ofInstant(now, config.zone())
                 .minus(config.access().referralValidity())
                 .toInstant();
         return new Relationships(
                 repository.referrals(personId, referralsSince),
                 repository.consents(personId, now),
-                (first, second, date) -> directory.commonGroups(first, second, date).stream()
-                        .findFirst()
-                        .map(group -> group.id()));
+                (first, second, date) -> groups.computeIfAbsent(
+                        List.of(first, second, date), key -> directory.commonGroups(first, second, date).stream()
+                                .findFirst()
+                                .map(group -> group.id())));
     }
 
     /**

@@ -117,12 +117,16 @@ public class StudyRegistry {
             }
         }
         WriteSet writes = new WriteSet();
-        List<Registered> registered = new ArrayList<>(requests.size());
-        for (NewStudy request : requests) {
-            registered.add(store(request, actor, earlier.get(request.studyUid()), writes));
-        }
+        // Patients are linked in one order (by their identifier) in every batch: two concurrent batches that create
+        // the same new persons then lock them in the same order instead of deadlocking.
+        Map<NewStudy, Registered> registered = new java.util.IdentityHashMap<>();
+        requests.stream()
+                .sorted(java.util.Comparator.comparing((NewStudy request) ->
+                        request.patientIdentifiers().get(0).toString()))
+                .forEach(request ->
+                        registered.put(request, store(request, actor, earlier.get(request.studyUid()), writes)));
         groupCommit.insertInTransaction(writes);
-        return registered;
+        return requests.stream().map(registered::get).toList();
     }
 
     private Registered store(NewStudy request, Actor actor, Study existing, WriteSet writes) {

@@ -33,6 +33,7 @@ import org.sanyi.platform.outbox.Outbox;
 import org.sanyi.platform.outbox.OutboxRelay;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.PlatformProblem;
+import org.sanyi.platform.problem.TransientFailures;
 
 /**
  * Group commit for writes that read nothing first (a create): requests hand their {@link WriteSet} to one writer,
@@ -153,19 +154,10 @@ public class GroupCommit {
     }
 
     private static RuntimeException failure(Throwable cause) {
-        if (cause instanceof SQLException sql && transientState(sql.getSQLState())) {
+        if (cause instanceof SQLException sql && TransientFailures.isTransient(sql.getSQLState())) {
             return new ApiProblem(PlatformProblem.UNAVAILABLE, "The database is not available; retry shortly");
         }
         return new GroupCommitException(cause);
-    }
-
-    /** Connection lost, operator intervention, resources exhausted, transaction rolled back: worth a retry. */
-    private static boolean transientState(String sqlState) {
-        return sqlState != null
-                && (sqlState.startsWith("08")
-                        || sqlState.startsWith("57")
-                        || sqlState.startsWith("53")
-                        || sqlState.startsWith("40"));
     }
 
     private void run() {

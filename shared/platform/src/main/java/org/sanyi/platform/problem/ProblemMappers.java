@@ -267,6 +267,18 @@ public class ProblemMappers {
         if (raised != null) {
             return apiProblem(raised, uri);
         }
+        java.sql.SQLException retryable = TransientFailures.transientCause(e);
+        if (retryable != null) {
+            LOG.warnf(
+                    "Transient database failure on %s: SQLState %s %s",
+                    uri.getPath(), retryable.getSQLState(), retryable.getMessage());
+            return apiProblem(
+                    new ApiProblem(
+                            PlatformProblem.UNAVAILABLE,
+                            "The database could not complete the request this time (SQLState " + retryable.getSQLState()
+                                    + "); nothing was stored, send it again"),
+                    uri);
+        }
         if (ClientGone.causedBy(e)) {
             LOG.debugf("Client went away during %s: %s", uri.getPath(), e.toString());
             return respond(PlatformProblem.BAD_REQUEST, "The client closed the connection", uri, List.of());

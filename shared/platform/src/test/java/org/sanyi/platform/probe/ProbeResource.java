@@ -70,6 +70,14 @@ public class ProbeResource {
         return Map.of("caller", callerContext.institutionCode());
     }
 
+    /** A database deadlock, as two transactions locking rows in opposite orders meet one. */
+    @GET
+    @Path("/deadlock")
+    @PermitAll
+    public Map<String, String> deadlock() throws java.sql.SQLException {
+        throw new IllegalStateException("work failed", new java.sql.SQLException("deadlock detected", "40P01"));
+    }
+
     @GET
     @Path("/open")
     @PermitAll

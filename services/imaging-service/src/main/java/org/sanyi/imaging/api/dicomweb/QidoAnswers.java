@@ -54,20 +54,20 @@ final class QidoAnswers {
     private QidoAnswers() {}
 
     static ObjectNode study(Study study, QidoQuery query) {
-        DicomDataset.Writer writer = new DicomDataset.Writer();
+        DicomDataset.Writer writer = new DicomDataset.Writer(tags(STUDY_DEFAULTS, STUDY_EXTRAS, query));
         writeStudy(writer, study);
-        return writer.keepOnly(tags(STUDY_DEFAULTS, STUDY_EXTRAS, query)).build();
+        return writer.build();
     }
 
     /** @param withStudy {@code /series}: the study and patient attributes come with each series */
     static ObjectNode series(Study study, Series series, QidoQuery query, boolean withStudy) {
-        DicomDataset.Writer writer = new DicomDataset.Writer();
         Set<String> tags = tags(SERIES_DEFAULTS, SERIES_EXTRAS, query);
         // Within a study only the matched or named study attributes come along (the path's UID is matched).
-        writeStudy(writer, study);
         if (withStudy || query.includeAll()) {
             tags.addAll(tags(STUDY_DEFAULTS, STUDY_EXTRAS, query));
         }
+        DicomDataset.Writer writer = new DicomDataset.Writer(tags);
+        writeStudy(writer, study);
         writer.text(DicomTag.MODALITY, series.modality())
                 .text(DicomTag.SERIES_DESCRIPTION, series.description())
                 .text(DicomTag.RETRIEVE_URL, study.retrieveUrl() + "/series/" + series.seriesInstanceUid())
@@ -75,7 +75,7 @@ final class QidoAnswers {
                 .number(DicomTag.SERIES_NUMBER, series.seriesNumber())
                 .number(DicomTag.NUMBER_OF_SERIES_RELATED_INSTANCES, series.instanceCount())
                 .text(DicomTag.BODY_PART_EXAMINED, series.bodyPart());
-        return writer.keepOnly(tags).build();
+        return writer.build();
     }
 
     private static void writeStudy(DicomDataset.Writer writer, Study study) {

@@ -226,9 +226,18 @@ public final class DicomDataset {
         return items;
     }
 
-    /** Builds a data set whose attributes come out in ascending tag order, as PS3.18 F.2 requires. */
+    /**
+     * Builds a data set whose attributes come out in ascending tag order, as PS3.18 F.2 requires, with only the
+     * attributes asked for: the others are not built at all.
+     */
     public static final class Writer {
         private final TreeMap<String, ObjectNode> attributes = new TreeMap<>();
+        private final Set<String> wanted;
+
+        /** @param wanted the tags to write; every other attribute given is left out */
+        public Writer(Set<String> wanted) {
+            this.wanted = wanted;
+        }
 
         public Writer text(DicomTag tag, String value) {
             ObjectNode attribute = empty(tag);
@@ -272,15 +281,13 @@ public final class DicomDataset {
             }
         }
 
+        /** The attribute's node, kept when it is wanted; filled and dropped otherwise. */
         private ObjectNode empty(DicomTag tag) {
             ObjectNode attribute = JsonNodeFactory.instance.objectNode().put("vr", tag.vr());
-            attributes.put(tag.tag(), attribute);
+            if (wanted.contains(tag.tag())) {
+                attributes.put(tag.tag(), attribute);
+            }
             return attribute;
-        }
-
-        public Writer keepOnly(Set<String> tags) {
-            attributes.keySet().retainAll(tags);
-            return this;
         }
 
         public ObjectNode build() {

@@ -64,6 +64,12 @@ public class StudyRepository {
 
     private static final TypeReference<List<Series>> SERIES = new TypeReference<>() {};
 
+    /**
+     * Reads the jsonb this repository wrote: a plain mapper, without the platform's checks of request bodies (which
+     * scan every string for control characters), since nothing else writes these columns.
+     */
+    private static final ObjectMapper STORED_JSON = new ObjectMapper();
+
     @Inject
     EntityManager entityManager;
 
@@ -377,7 +383,7 @@ public class StudyRepository {
 
     private List<Series> seriesOf(String json) {
         try {
-            return mapper.readValue(json, SERIES);
+            return STORED_JSON.readValue(json, SERIES);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("study.series is not a series list", e);
         }
@@ -385,7 +391,7 @@ public class StudyRepository {
 
     private <T> T json(String json, Class<T> type) {
         try {
-            return json == null ? null : mapper.readValue(json, type);
+            return json == null ? null : STORED_JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored jsonb is not a " + type.getSimpleName(), e);
         }
