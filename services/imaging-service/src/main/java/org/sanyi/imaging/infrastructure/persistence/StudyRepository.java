@@ -205,7 +205,8 @@ public class StudyRepository {
     /** Studies in force linked to a 医保 claim (settlement or visit id) by their source. */
     public List<Study> forClaim(String claimRef) {
         return query(
-                "select " + COLUMNS + " from study where claim_refs @> ? and status = 'REGISTERED'"
+                "select " + COLUMNS + " from study where cardinality(claim_refs) > 0 and claim_refs @> ?"
+                        + " and status = 'REGISTERED'"
                         + " order by started_at desc, id",
                 List.of((Object) new String[] {claimRef}));
     }
