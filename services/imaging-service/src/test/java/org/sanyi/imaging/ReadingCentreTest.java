@@ -67,6 +67,7 @@ class ReadingCentreTest extends ImagingTestBase {
                 .then()
                 .statusCode(200)
                 .body("report.reportedBy", equalTo(COUNTY_HOSPITAL))
+                .body("accessBasis", equalTo("READING_CENTRE"))
                 .body("report.status", equalTo("FINAL"));
         // The source, re-registering the same content, keeps the centre's report.
         Studies.register(TOWNSHIP_CENTRE, study).then().statusCode(200).body("outcome", equalTo("UNCHANGED"));

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sanyi.events.imaging.AccessBasis;
 import org.sanyi.events.imaging.BreakGlassReason;
 import org.sanyi.events.imaging.ReportStatus;
 import org.sanyi.imaging.api.dicomweb.DicomWebResource;
@@ -301,7 +302,7 @@ public class StudyResource {
                             examples = @ExampleObject(name = "routed", value = ApiExamples.STUDY)))
     public StudyView route(@PathParam("uid") String uid, @Valid ReadingRequest request) {
         Study study = workflow.route(uid, Optional.ofNullable(request == null ? null : request.readingCentre()));
-        return StudyView.of(study, org.sanyi.events.imaging.AccessBasis.SOURCE);
+        return StudyView.of(study, AccessBasis.SOURCE);
     }
 
     @PUT
@@ -329,7 +330,11 @@ public class StudyResource {
                 uid,
                 new StudyWorkflow.ReportCommand(
                         request.status(), request.findings(), request.impression(), request.reportedAt()));
-        return StudyView.of(study, org.sanyi.events.imaging.AccessBasis.READING_CENTRE);
+        return StudyView.of(
+                study,
+                study.sourceCode.equals(currentActor.get().institutionCode())
+                        ? AccessBasis.SOURCE
+                        : AccessBasis.READING_CENTRE);
     }
 
     @POST
@@ -349,7 +354,7 @@ public class StudyResource {
                             schema = @Schema(implementation = StudyView.class),
                             examples = @ExampleObject(name = "retracted", value = ApiExamples.STUDY)))
     public StudyView retract(@PathParam("uid") String uid, @NotNull @Valid RetractionRequest request) {
-        return StudyView.of(workflow.retract(uid, request.reason()), org.sanyi.events.imaging.AccessBasis.SOURCE);
+        return StudyView.of(workflow.retract(uid, request.reason()), AccessBasis.SOURCE);
     }
 
     @POST

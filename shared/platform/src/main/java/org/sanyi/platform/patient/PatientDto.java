@@ -13,7 +13,7 @@ import org.sanyi.kernel.PatientIdentifiers;
 import org.sanyi.platform.problem.FieldViolation;
 
 @Schema(
-        name = "Patient",
+        name = "PatientIdentifiers",
         description = "The patient, by every identifier the caller holds (一码就医): identifiers given together are"
                 + " linked to one person, so a later check with any of them finds the results. Stored, never"
                 + " published; events carry a pseudonym.")
