@@ -117,6 +117,28 @@ class AccessRulesTest extends ImagingTestBase {
     }
 
     @Test
+    void aReferralAcceptedLongerAgoThanTheValidityGrantsNothing() {
+        Identifier patient = TestPatients.residentId();
+        Studies.registered(TOWNSHIP_CENTRE, Studies.chestDr(Studies.uid(), 5, patient));
+        publishReferral(
+                EventType.REFERRAL_ACCEPTED,
+                UUID.randomUUID().toString(),
+                patient,
+                VILLAGE_CLINIC,
+                PROVINCIAL_HOSPITAL,
+                Instant.now().minus(Duration.ofDays(400)));
+        // A fresh referral of another patient, published after it, shows the old one was read by now.
+        Identifier other = TestPatients.residentId();
+        Studies.registered(TOWNSHIP_CENTRE, Studies.chestDr(Studies.uid(), 5, other));
+        publishReferral(
+                EventType.REFERRAL_ACCEPTED, UUID.randomUUID().toString(), other, VILLAGE_CLINIC, PROVINCIAL_HOSPITAL);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        Studies.qidoByPatient(PROVINCIAL_HOSPITAL, other).then().statusCode(200));
+        Studies.qidoByPatient(PROVINCIAL_HOSPITAL, patient).then().statusCode(403);
+    }
+
+    @Test
     void aConsentGivenWithTheCardLetsTheInstitutionSeeUntilItIsRevoked() {
         Identifier patient = TestPatients.residentId();
         Identifier card = TestPatients.eHealthCard();
@@ -388,11 +410,18 @@ class AccessRulesTest extends ImagingTestBase {
     }
 
     private void publishReferral(EventType type, String referral, Identifier patient, String sender, String receiver) {
+        publishReferral(type, referral, patient, sender, receiver, Instant.now());
+    }
+
+    /** The fields the consumer reads, as the referral service writes them. */
+    private void publishReferral(
+            EventType type, String referral, Identifier patient, String sender, String receiver, Instant acceptedAt) {
         String data = "{\"referralId\":\"" + referral + "\",\"status\":\""
                 + type.name().substring(9)
                 + "\",\"patientPseudonym\":\"" + pseudonyms.pseudonymOf(patient)
                 + "\",\"sender\":{\"institutionCode\":\""
-                + sender + "\"},\"receiver\":{\"institutionCode\":\"" + receiver + "\"}}";
+                + sender + "\"},\"receiver\":{\"institutionCode\":\"" + receiver
+                + "\"},\"timeline\":{\"acceptedAt\":\"" + acceptedAt + "\"}}";
         try (DirectoryPublisher publisher = DirectoryPublisher.to(SanyiTestInfrastructure.kafkaBootstrapServers())) {
             publisher.publishAs("referral-service", type, referral, data);
         }

@@ -52,6 +52,16 @@ public class ReferralRelations {
         }
     }
 
+    private static java.util.Optional<Instant> instant(JsonNode value) {
+        try {
+            return value.isTextual()
+                    ? java.util.Optional.of(Instant.parse(value.asText()))
+                    : java.util.Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private void handle(ReceivedEvent event, boolean starts) throws Exception {
         JsonNode data;
         try {
@@ -69,6 +79,11 @@ public class ReferralRelations {
         }
         Timestamp now = Timestamp.from(Instant.now());
         if (starts) {
+            // The validity window counts from the acceptance itself, not from when this service read it: a new
+            // instance reads the topic from the start and must not revive referrals accepted long ago.
+            Instant acceptedAt = instant(data.path("timeline").path("acceptedAt"))
+                    .or(() -> instant(data.path("timeline").path("arrivedAt")))
+                    .orElse(Instant.now());
             entityManager
                     .createNativeQuery("insert into referral_relation (referral_id, patient_key, sender_code,"
                             + " receiver_code, accepted_at) values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
@@ -76,7 +91,7 @@ public class ReferralRelations {
                     .setParameter(2, patient)
                     .setParameter(3, sender)
                     .setParameter(4, receiver)
-                    .setParameter(5, now)
+                    .setParameter(5, Timestamp.from(acceptedAt))
                     .executeUpdate();
         } else {
             entityManager
