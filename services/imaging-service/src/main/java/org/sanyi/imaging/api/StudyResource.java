@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sanyi.events.imaging.AccessBasis;
-import org.sanyi.events.imaging.BreakGlassReason;
 import org.sanyi.events.imaging.ReportStatus;
 import org.sanyi.imaging.api.dicomweb.DicomWebResource;
 import org.sanyi.imaging.application.CurrentActor;
@@ -46,7 +45,6 @@ import org.sanyi.imaging.domain.ImagingProblem;
 import org.sanyi.imaging.domain.Study;
 import org.sanyi.imaging.infrastructure.dicom.DicomDataset;
 import org.sanyi.imaging.infrastructure.dicom.StudyDatasets;
-import org.sanyi.platform.http.QueryParameters;
 import org.sanyi.platform.patient.PatientDto;
 import org.sanyi.platform.problem.ApiProblem;
 import org.sanyi.platform.problem.FieldViolation;
@@ -276,7 +274,7 @@ public class StudyResource {
                 filter,
                 request.limit() == null ? 50 : request.limit(),
                 request.offset() == null ? 0 : request.offset(),
-                breakGlass(breakGlass)));
+                DicomWebResource.breakGlass(breakGlass)));
         return new StudyPage(
                 page.studies().stream()
                         .map(d -> StudyView.of(d.study(), d.grant().basis()))
@@ -376,7 +374,7 @@ public class StudyResource {
     public Response ticket(
             @PathParam("uid") String uid, @HeaderParam(DicomWebResource.BREAK_GLASS_HEADER) String breakGlass) {
         return Response.status(Response.Status.CREATED)
-                .entity(tickets.issue(uid, breakGlass(breakGlass)))
+                .entity(tickets.issue(uid, DicomWebResource.breakGlass(breakGlass)))
                 .build();
     }
 
@@ -410,12 +408,6 @@ public class StudyResource {
         if (size > config.batch().maxSize()) {
             throw ApiProblem.invalidField("studies", "at most " + config.batch().maxSize() + " studies per request");
         }
-    }
-
-    static Optional<BreakGlassReason> breakGlass(String header) {
-        return Optional.ofNullable(header)
-                .map(value ->
-                        QueryParameters.enumValue(DicomWebResource.BREAK_GLASS_HEADER, value, BreakGlassReason.class));
     }
 
     private static RegisteredEntry entry(StudyRegistry.Registered registered) {

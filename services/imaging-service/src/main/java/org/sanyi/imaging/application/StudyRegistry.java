@@ -50,7 +50,8 @@ public class StudyRegistry {
 
     public static final String AUDIT_RESOURCE = "ImagingStudy";
 
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** How far a sender's clock may run ahead of ours: a time later than now plus this lies in the future. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Inject
     StudyRepository repository;

@@ -93,7 +93,7 @@ public class StudyWorkflow {
         if (command.reportedAt().isBefore(study.startedAt)) {
             throw ApiProblem.invalidField("reportedAt", "must not lie before the study");
         }
-        if (command.reportedAt().isAfter(Timestamps.now().plusSeconds(300))) {
+        if (command.reportedAt().isAfter(Timestamps.now().plus(StudyRegistry.CLOCK_SKEW))) {
             throw ApiProblem.invalidField("reportedAt", "must not lie in the future");
         }
         if (study.report != null

@@ -155,9 +155,8 @@ public class DicomWebResource {
     }
 
     private static StudySearch.Query query(QidoQuery query, String breakGlass) {
-        Optional<BreakGlassReason> reason = Optional.ofNullable(breakGlass)
-                .map(value -> QueryParameters.enumValue(BREAK_GLASS_HEADER, value, BreakGlassReason.class));
-        return new StudySearch.Query(query.patient(), null, query.filter(), query.limit(), query.offset(), reason);
+        return new StudySearch.Query(
+                query.patient(), null, query.filter(), query.limit(), query.offset(), breakGlass(breakGlass));
     }
 
     private static Response answer(List<ObjectNode> results, boolean more, QidoQuery query) {
@@ -172,5 +171,11 @@ public class DicomWebResource {
             response.header("Warning", "299 sanyi-imaging: Fuzzy matching is not supported; exact matching was used");
         }
         return response.build();
+    }
+
+    /** The coded reason of the {@value #BREAK_GLASS_HEADER} header, if one was sent; an unknown code is a 400. */
+    public static Optional<BreakGlassReason> breakGlass(String header) {
+        return Optional.ofNullable(header)
+                .map(value -> QueryParameters.enumValue(BREAK_GLASS_HEADER, value, BreakGlassReason.class));
     }
 }

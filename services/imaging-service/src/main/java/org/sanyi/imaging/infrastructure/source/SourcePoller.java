@@ -113,9 +113,12 @@ public class SourcePoller {
             if (studies.isEmpty()) {
                 break;
             }
-            List<DicomDataset> datasets = new ArrayList<>();
+            // Each study's data sets: the study's own, then its series'.
+            List<List<DicomDataset>> pageStudies = new ArrayList<>();
             for (int i = 0; i < studies.size(); i++) {
                 DicomDataset study = DicomDataset.read(studies.get(i), "[" + i + "]");
+                List<DicomDataset> datasets = new ArrayList<>();
+                pageStudies.add(datasets);
                 datasets.add(study);
                 String uid = study.string(DicomTag.STUDY_INSTANCE_UID).orElseThrow();
                 JsonNode series = get(base + "/studies/" + uid + "/series?includefield=00180015");
@@ -128,7 +131,7 @@ public class SourcePoller {
                     latest = latest == null || studyDate.isAfter(latest) ? studyDate : latest;
                 }
             }
-            for (StudyRegistry.Registered registered : register(actor, datasets)) {
+            for (StudyRegistry.Registered registered : register(actor, pageStudies)) {
                 switch (registered.outcome()) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
@@ -151,24 +154,25 @@ public class SourcePoller {
      * Registers a page in one batch; when the PACS holds a study the index refuses (no StudyDate, a local patient
      * number), the page is registered study by study so that one bad study does not hold back the others.
      */
-    private List<StudyRegistry.Registered> register(Actor actor, List<DicomDataset> datasets) {
+    private List<StudyRegistry.Registered> register(Actor actor, List<List<DicomDataset>> pageStudies) {
         try {
-            return registry.registerAll(actor, StudyDatasets.registrations(datasets, config.zone()));
+            return registry.registerAll(
+                    actor,
+                    StudyDatasets.registrations(
+                            pageStudies.stream().flatMap(List::stream).toList(), config.zone()));
         } catch (RuntimeException batchRefused) {
             List<StudyRegistry.Registered> registered = new ArrayList<>();
-            java.util.Map<String, List<DicomDataset>> byStudy = new java.util.LinkedHashMap<>();
-            for (DicomDataset dataset : datasets) {
-                byStudy.computeIfAbsent(
-                                dataset.string(DicomTag.STUDY_INSTANCE_UID).orElse(""), uid -> new ArrayList<>())
-                        .add(dataset);
-            }
-            byStudy.forEach((uid, sets) -> {
+            for (List<DicomDataset> study : pageStudies) {
                 try {
-                    registered.addAll(registry.registerAll(actor, StudyDatasets.registrations(sets, config.zone())));
+                    registered.addAll(registry.registerAll(actor, StudyDatasets.registrations(study, config.zone())));
                 } catch (RuntimeException refused) {
-                    LOG.warnf("Study %s of %s not registered: %s", uid, actor.institutionCode(), refused.getMessage());
+                    LOG.warnf(
+                            "Study %s of %s not registered: %s",
+                            study.get(0).string(DicomTag.STUDY_INSTANCE_UID).orElse("?"),
+                            actor.institutionCode(),
+                            refused.getMessage());
                 }
-            });
+            }
             return registered;
         }
     }
